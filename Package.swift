@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Target graph: tlsprobe (exe) → TLSProbeRendering → TLSProbeCore → CTLSProbeShims → COpenSSL.
+// TLSProbeLab (broken servers in a box, shared by tests, `tlsprobe lab` and `tlsprobe demo`)
+// depends on the core only for the diagnosis ids it promises.
+let package = Package(
+    name: "tlsprobe",
+    products: [
+        .executable(name: "tlsprobe", targets: ["tlsprobe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .target(
+            name: "CTLSProbeShims",
+            dependencies: ["COpenSSL"],
+            cSettings: [.define("OPENSSL_API_COMPAT", to: "30000"), .define("OPENSSL_NO_DEPRECATED")]
+        ),
+        .target(name: "TLSProbeCore", dependencies: ["COpenSSL", "CTLSProbeShims"]),
+        .target(name: "TLSProbeRendering", dependencies: ["TLSProbeCore"]),
+        .target(name: "TLSProbeLab", dependencies: ["COpenSSL", "CTLSProbeShims", "TLSProbeCore"]),
+        .executableTarget(
+            name: "tlsprobe",
+            dependencies: [
+                "TLSProbeCore", "TLSProbeRendering", "TLSProbeLab",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeCore", "TLSProbeLab"]),
+        .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeRendering", "TLSProbeCore"]),
+        .testTarget(name: "TLSProbeCLITests", dependencies: ["tlsprobe", "TLSProbeLab", "TLSProbeCore"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,2 @@
+import TLSProbeCore
+public enum RenderingPlaceholder {}
