@@ -1,0 +1,67 @@
+/// One row of the error table: everything tlsprobe knows about a cause, independent of any probe.
+/// The catalogue (`DiagnosisCatalog.entries`) is data; the probe only picks an id and supplies facts.
+public struct DiagnosisEntry: Sendable {
+    /// Stable, lower-case, dotted `family.name`. A contract with users' scripts: never rename.
+    public let id: String
+    public let severity: Severity
+    public let stage: StageName
+    /// Exit code when this diagnosis decides the run (errors only; warnings and info use `.success`).
+    public let exitStatus: ExitStatus
+    /// Short title, e.g. "Certificate expired".
+    public let title: String
+    /// One line with `{fact}` placeholders filled from the facts the probe observed.
+    public let summaryTemplate: String
+    /// A longer plain-words explanation of the cause.
+    public let explanation: String
+    /// What the server operator should do.
+    public let fixServer: String
+    /// What the client side (a laptop, curl, firmware) can do, when it can do anything.
+    public let fixClient: String?
+    /// OpenSSL verify code name / reason string behind it, e.g. "X509_V_ERR_CERT_HAS_EXPIRED (10)".
+    public let openssl: String?
+    /// TLS alert involved, e.g. "handshake_failure (40)".
+    public let alert: String?
+    /// The curl exit code a user would have seen, e.g. "60 (CURLE_PEER_FAILED_VERIFICATION)".
+    public let curl: String?
+    /// mbedTLS / ESP-IDF codes and X.509 verify flags an embedded client reports for this fault.
+    public let mbedtls: [String]
+    /// Where to read more (an RFC section, a man page).
+    public let docs: String?
+
+    public init(
+        id: String, severity: Severity, stage: StageName, exitStatus: ExitStatus, title: String,
+        summaryTemplate: String, explanation: String, fixServer: String, fixClient: String? = nil,
+        openssl: String? = nil, alert: String? = nil, curl: String? = nil, mbedtls: [String] = [],
+        docs: String? = nil
+    ) {
+        self.id = id
+        self.severity = severity
+        self.stage = stage
+        self.exitStatus = exitStatus
+        self.title = title
+        self.summaryTemplate = summaryTemplate
+        self.explanation = explanation
+        self.fixServer = fixServer
+        self.fixClient = fixClient
+        self.openssl = openssl
+        self.alert = alert
+        self.curl = curl
+        self.mbedtls = mbedtls
+        self.docs = docs
+    }
+
+    /// Fills `{name}` placeholders; an unknown placeholder is left visible so a test can catch it.
+    public func summary(with facts: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(summaryTemplate)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let key = String(rest[rest.index(after: open)..<close])
+            result += facts[key] ?? "{\(key)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,0 +1,17 @@
+/// The stages of one probe, in the order they run. The raw values are part of the JSON contract.
+public enum StageName: String, Codable, Sendable, CaseIterable {
+    case proxy
+    case dns
+    case tcp
+    case clientHello = "client_hello"
+    case serverHello = "server_hello"
+    case certificate
+    case keyExchange = "key_exchange"
+    case finished
+    case http
+}
+
+/// How a stage ended. Raw values are part of the JSON contract.
+public enum StageStatus: String, Codable, Sendable {
+    case ok, warning, fail, skipped
+}
