@@ -48,3 +48,6 @@ EVP_PKEY *tlsprobe_EVP_EC_gen(const char *curve) { return EVP_EC_gen(curve); }
 EVP_PKEY *tlsprobe_EVP_PKEY_Q_keygen_named(const char *type) { return EVP_PKEY_Q_keygen(NULL, NULL, type); }
 
 void tlsprobe_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
+
+unsigned long tlsprobe_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
+unsigned long tlsprobe_ASN1_STRFLGS_ESC_MSB(void) { return ASN1_STRFLGS_ESC_MSB; }

@@ -1,8 +1,13 @@
 import ArgumentParser
 import TLSProbeCore
 
-@main
-struct TLSProbeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tlsprobe", version: TLSProbeVersion.current)
-    func run() async throws {}
+struct TLSProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tlsprobe",
+        abstract: "Walk one HTTPS/TLS connection stage by stage and explain what failed and how to fix it.",
+        discussion: HelpText.discussion,
+        version: HelpText.version,
+        subcommands: [ProbeCommand.self],
+        defaultSubcommand: ProbeCommand.self
+    )
 }

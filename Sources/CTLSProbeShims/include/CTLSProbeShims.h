@@ -62,4 +62,8 @@ EVP_PKEY *tlsprobe_EVP_PKEY_Q_keygen_named(const char *type);
 
 void tlsprobe_OPENSSL_free(void *pointer);
 
+// Composite flag macros
+unsigned long tlsprobe_XN_FLAG_RFC2253(void);
+unsigned long tlsprobe_ASN1_STRFLGS_ESC_MSB(void);
+
 #endif

@@ -1,0 +1,44 @@
+/// The verdict policy: what a modern default client (OpenSSL security level 2, TLS ≥ 1.2)
+/// accepts. The probe itself runs at level 0 so it can see what it then judges here.
+enum PolicyJudge {
+    static let minimumRSABits = 2048
+    static let minimumECBits = 224
+    static let minimumDHBits = 2048
+
+    /// Weak keys and signatures anywhere in the chain as sent. A trust anchor's signature on
+    /// itself is never checked by clients, so a self-signed root's hash does not count.
+    static func certificates(_ chain: [CertificateSummary], diagnose: (String, [String: String], Int?) -> Diagnosis) -> [Finding] {
+        var findings: [Finding] = []
+        for certificate in chain {
+            let facts = ["subject": certificate.subject, "depth": String(certificate.depth), "bits": String(certificate.keyBits),
+                         "curve": certificate.curve ?? certificate.keyType, "algorithm": certificate.signatureAlgorithm]
+            let which = certificate.depth == 0 ? "leaf" : quoted(certificate.commonName ?? certificate.subject)
+            let finiteField = ["RSA", "RSA-PSS", "DSA"].contains(certificate.keyType)
+            if finiteField && certificate.keyBits < minimumRSABits {
+                findings.append(Finding(diagnosis: diagnose(DiagnosisID.keyWeakRSA, facts, certificate.depth), short: "\(which) has a \(certificate.keyBits)-bit \(certificate.keyType) key"))
+            } else if certificate.keyType == "EC" && certificate.keyBits < minimumECBits {
+                findings.append(Finding(diagnosis: diagnose(DiagnosisID.keyWeakEC, facts, certificate.depth), short: "\(which) uses the weak curve \(certificate.curve ?? "?")"))
+            }
+            guard !certificate.selfSigned else { continue }
+            let algorithm = certificate.signatureAlgorithm.lowercased()
+            if algorithm.contains("md5") {
+                findings.append(Finding(diagnosis: diagnose(DiagnosisID.sigMD5, facts, certificate.depth), short: "\(which) signed with MD5"))
+            } else if algorithm.contains("sha1") {
+                findings.append(Finding(diagnosis: diagnose(DiagnosisID.sigSHA1, facts, certificate.depth), short: "\(which) signed with SHA-1"))
+            }
+        }
+        return findings
+    }
+
+    /// Finite-field DH below 2048 bits, and a handshake signed with SHA-1.
+    static func keyExchange(_ session: NegotiatedSession, session probe: ProbeSession) -> [Diagnosis] {
+        var diagnoses: [Diagnosis] = []
+        if let bits = session.dhBits, bits < minimumDHBits {
+            diagnoses.append(probe.diagnosis(DiagnosisID.keyWeakDH, ["bits": String(bits), "group": session.group ?? "DHE"]))
+        }
+        if let signature = session.signatureAlgorithm, signature.hasSuffix("sha1") {
+            diagnoses.append(probe.diagnosis(DiagnosisID.sigHandshakeSHA1, ["algorithm": signature]))
+        }
+        return diagnoses
+    }
+}

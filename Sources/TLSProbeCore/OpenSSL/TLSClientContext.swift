@@ -1,0 +1,178 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+internal import COpenSSL
+internal import CTLSProbeShims
+
+/// What to offer in the ClientHello.
+struct TLSOffer: Sendable, Equatable {
+    var minVersion: TLSVersion
+    var maxVersion: TLSVersion
+    var cipherList: String
+    var cipherSuites: String?
+    var groups: String?
+    /// OpenSSL security level. 0 lets the probe *see* weak servers; policy is judged separately.
+    var securityLevel: Int32
+
+    /// Probe permissively: every version and every authenticated suite OpenSSL can do, strongest
+    /// first, so a server's real limits show instead of "legacy sigalg disallowed".
+    static func permissive(options: ProbeOptions) -> TLSOffer {
+        TLSOffer(
+            minVersion: options.tlsMin ?? .tls10, maxVersion: options.tlsMax ?? .tls13,
+            cipherList: options.ciphers ?? "ALL:!PSK:!SRP:!aNULL:!eNULL:@SECLEVEL=0",
+            cipherSuites: options.cipherSuites, groups: options.groups, securityLevel: 0)
+    }
+
+    /// What a modern default OpenSSL client offers (TLS ≥ 1.2, security level 2).
+    static func normalClient(options: ProbeOptions) -> TLSOffer {
+        TLSOffer(minVersion: .tls12, maxVersion: .tls13, cipherList: "DEFAULT:@SECLEVEL=2", cipherSuites: nil, groups: nil, securityLevel: 2)
+    }
+
+    /// The widest offer there is, for follow-up probes that ask "what does the server accept at all".
+    static func widest(version: TLSVersion) -> TLSOffer {
+        TLSOffer(minVersion: version, maxVersion: version, cipherList: "ALL:COMPLEMENTOFALL:@SECLEVEL=0", cipherSuites: nil, groups: nil, securityLevel: 0)
+    }
+
+    var label: String {
+        let versions = minVersion == maxVersion ? minVersion.label : "\(minVersion.label)–\(maxVersion.rawValue)"
+        return securityLevel == 0 ? "\(versions), all suites" : "\(versions), modern default suites"
+    }
+}
+
+enum TLSContextError: Error, CustomStringConvertible {
+    case openSSL(String)
+    case unreadable(path: String, detail: String)
+
+    var description: String {
+        switch self {
+        case .openSSL(let text): text
+        case .unreadable(let path, let detail): "\(path): \(detail)"
+        }
+    }
+}
+
+/// Owns one SSL_CTX: trust store, offer and client certificate. Built once per run and shared by
+/// every probe of a fleet, so the trust store is loaded once.
+final class TLSClientContext: @unchecked Sendable {
+    // SSL_CTX is safe to share between threads once configured; nothing mutates it afterwards.
+    let context: OpaquePointer
+    let offer: TLSOffer
+    let trustLabel: String
+
+    init(offer: TLSOffer, options: ProbeOptions) throws {
+        OpenSSLRuntime.prepare()
+        guard let context = SSL_CTX_new(TLS_client_method()) else {
+            throw TLSContextError.openSSL("SSL_CTX_new failed: \(OpenSSLErrorQueue.drain().map(\.text).joined(separator: "; "))")
+        }
+        self.context = context
+        self.offer = offer
+        SSL_CTX_set_security_level(context, offer.securityLevel)
+        _ = tlsprobe_SSL_CTX_set_min_proto_version(context, offer.minVersion.wireValue)
+        _ = tlsprobe_SSL_CTX_set_max_proto_version(context, offer.maxVersion.wireValue)
+        // Large enough to see (and report) an oversized chain; bounded so a hostile server
+        // cannot make us buffer without limit.
+        _ = tlsprobe_SSL_CTX_set_max_cert_list(context, Self.maxCertificateListBytes)
+        guard SSL_CTX_set_cipher_list(context, offer.cipherList) == 1 else {
+            throw TLSContextError.openSSL("no usable cipher in '\(offer.cipherList)'")
+        }
+        if let suites = offer.cipherSuites, SSL_CTX_set_ciphersuites(context, suites) != 1 {
+            throw TLSContextError.openSSL("no usable TLS 1.3 cipher suite in '\(suites)'")
+        }
+        if let groups = offer.groups, tlsprobe_SSL_CTX_set1_groups_list(context, groups) != 1 {
+            throw TLSContextError.openSSL("unknown group in '\(groups)'")
+        }
+        trustLabel = try Self.loadTrust(options.trust, into: context)
+        if let certificatePath = options.clientCertificatePath {
+            try Self.loadClientIdentity(certificatePath: certificatePath, keyPath: options.clientKeyPath ?? certificatePath, into: context)
+        }
+        OpenSSLErrorQueue.clear()
+    }
+
+    deinit { SSL_CTX_free(context) }
+
+    static let maxCertificateListBytes = 1024 * 1024
+    /// OpenSSL's default limit, which a stock client enforces.
+    static let defaultCertificateListLimit = 100 * 1024
+
+    private static func loadTrust(_ trust: TrustSource, into context: OpaquePointer) throws -> String {
+        let environment = ProcessEnvironment.self
+        switch trust {
+        case .file(let path):
+            try loadFile(path, into: context)
+            return path
+        case .directory(let path):
+            try loadDirectory(path, into: context)
+            return path
+        case .fileAndDirectory(let file, let directory):
+            try loadFile(file, into: context)
+            try loadDirectory(directory, into: context)
+            return "\(file) + \(directory)"
+        case .system:
+            // Honour SSL_CERT_FILE / SSL_CERT_DIR as OpenSSL's own tools do. Otherwise look roots
+            // up lazily in the hashed directory: parsing a whole bundle costs ~50 ms per run.
+            var labels: [String] = []
+            if let file = environment.value("SSL_CERT_FILE") {
+                try loadFile(file, into: context)
+                labels.append(file)
+            }
+            if let directory = environment.value("SSL_CERT_DIR") {
+                for part in directory.split(separator: ":") { try loadDirectory(String(part), into: context) }
+                labels.append(directory)
+            }
+            if labels.isEmpty {
+                let directory = OpenSSLVersion.defaultCertificateDirectory
+                if access(directory, R_OK) == 0 {
+                    try loadDirectory(directory, into: context)
+                    labels.append(directory)
+                } else {
+                    let file = OpenSSLVersion.defaultCertificateFile
+                    try loadFile(file, into: context)
+                    labels.append(file)
+                }
+            }
+            return "system (\(labels.joined(separator: ", ")))"
+        }
+    }
+
+    private static func loadFile(_ path: String, into context: OpaquePointer) throws {
+        guard SSL_CTX_load_verify_file(context, path) == 1 else {
+            let detail = OpenSSLErrorQueue.drain().last?.reason ?? "no certificates found"
+            throw TLSContextError.unreadable(path: path, detail: "cannot load CA file (\(detail)); expected PEM certificates")
+        }
+    }
+
+    private static func loadDirectory(_ path: String, into context: OpaquePointer) throws {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw TLSContextError.unreadable(path: path, detail: "not a readable directory")
+        }
+        guard SSL_CTX_load_verify_dir(context, path) == 1 else {
+            throw TLSContextError.unreadable(path: path, detail: "cannot use as a CA directory")
+        }
+    }
+
+    private static func loadClientIdentity(certificatePath: String, keyPath: String, into context: OpaquePointer) throws {
+        guard SSL_CTX_use_certificate_chain_file(context, certificatePath) == 1 else {
+            let detail = OpenSSLErrorQueue.drain().last?.reason ?? "unreadable"
+            throw TLSContextError.unreadable(path: certificatePath, detail: "cannot load client certificate (\(detail)); expected PEM")
+        }
+        // A passphrase prompt would hang a CI job; refuse encrypted keys instead.
+        SSL_CTX_set_default_passwd_cb(context) { _, _, _, _ in -1 }
+        guard SSL_CTX_use_PrivateKey_file(context, keyPath, SSL_FILETYPE_PEM) == 1 else {
+            let detail = OpenSSLErrorQueue.drain().last?.reason ?? "unreadable"
+            throw TLSContextError.unreadable(path: keyPath, detail: "cannot load private key (\(detail)); expected an unencrypted PEM key")
+        }
+        guard SSL_CTX_check_private_key(context) == 1 else {
+            OpenSSLErrorQueue.clear()
+            throw TLSContextError.unreadable(path: keyPath, detail: "private key does not match the client certificate \(certificatePath)")
+        }
+    }
+}
+
+enum ProcessEnvironment {
+    static func value(_ name: String) -> String? {
+        guard let raw = getenv(name) else { return nil }
+        let value = String(cString: raw)
+        return value.isEmpty ? nil : value
+    }
+}

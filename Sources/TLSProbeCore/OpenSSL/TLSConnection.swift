@@ -1,0 +1,190 @@
+internal import COpenSSL
+internal import CTLSProbeShims
+
+/// How a TLS operation over the socket ended, when it did not succeed.
+enum TransportEvent: Equatable {
+    case closed
+    case reset
+    case timedOut
+    case failed(errno: Int32)
+}
+
+enum TLSStepResult {
+    case completed
+    case transport(TransportEvent)
+    case tlsError([OpenSSLErrorEntry])
+}
+
+enum TLSReadResult {
+    case data([UInt8])
+    /// The server sent close_notify.
+    case closeNotify
+    /// `satisfied` returned true before any application data arrived.
+    case satisfied
+    case transport(TransportEvent)
+    case tlsError([OpenSSLErrorEntry])
+}
+
+/// Owns one SSL* driven over memory BIOs: the probe moves every byte between the socket and
+/// OpenSSL itself, so it sees what arrived (or did not), tells FIN from RST, and bounds every
+/// wait by the deadline.
+final class TLSConnection {
+    let context: TLSClientContext
+    let recorder: HandshakeRecorder
+    private let ssl: OpaquePointer
+    private let input: OpaquePointer  // network → OpenSSL
+    private let output: OpaquePointer  // OpenSSL → network
+    /// Called on the probe thread after each batch of bytes OpenSSL has processed.
+    var onProgress: (() -> Void)?
+
+    init(context: TLSClientContext, serverName: String?, verifyName: String, alpn: [String], start: Deadline) throws {
+        guard let ssl = SSL_new(context.context), let input = BIO_new(BIO_s_mem()), let output = BIO_new(BIO_s_mem()) else {
+            throw TLSContextError.openSSL("SSL_new failed")
+        }
+        self.context = context
+        self.ssl = ssl
+        self.input = input
+        self.output = output
+        self.recorder = HandshakeRecorder(start: start)
+        // An empty memory BIO means "no data yet" (retry), not end of file.
+        _ = tlsprobe_BIO_set_mem_eof_return(input, -1)
+        SSL_set_bio(ssl, input, output)
+        SSL_set_connect_state(ssl)
+
+        let recorderPointer = Unmanaged.passUnretained(recorder).toOpaque()
+        SSL_set_ex_data(ssl, OpenSSLRuntime.recorderIndex, recorderPointer)
+        SSL_set_msg_callback(ssl, messageCallback)
+        tlsprobe_SSL_set_msg_callback_arg(ssl, recorderPointer)
+        SSL_set_verify(ssl, SSL_VERIFY_PEER, verifyCallback)
+
+        if let serverName { _ = tlsprobe_SSL_set_tlsext_host_name(ssl, serverName) }
+        if SocketAddress.isNumericHost(verifyName) {
+            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), verifyName)
+        } else {
+            SSL_set_hostflags(ssl, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
+            SSL_set1_host(ssl, verifyName)
+        }
+        if !alpn.isEmpty {
+            var wire: [UInt8] = []
+            for proto in alpn where !proto.isEmpty && proto.utf8.count < 256 {
+                wire.append(UInt8(proto.utf8.count))
+                wire += Array(proto.utf8)
+            }
+            _ = SSL_set_alpn_protos(ssl, wire, UInt32(wire.count))
+        }
+        _ = tlsprobe_SSL_set_tlsext_status_type(ssl, TLSEXT_STATUSTYPE_ocsp)
+        OpenSSLErrorQueue.clear()
+    }
+
+    deinit { SSL_free(ssl) }  // frees both BIOs too
+
+    var handle: OpaquePointer { ssl }
+
+    func handshake(over socket: TCPSocket, deadline: Deadline) -> TLSStepResult {
+        drive(over: socket, deadline: deadline) { SSL_do_handshake($0) }
+    }
+
+    func write(_ bytes: [UInt8], over socket: TCPSocket, deadline: Deadline) -> TLSStepResult {
+        drive(over: socket, deadline: deadline) { ssl in
+            bytes.withUnsafeBytes { SSL_write(ssl, $0.baseAddress, Int32($0.count)) }
+        }
+    }
+
+    /// Reads application data, feeding the socket to OpenSSL until some arrives or the deadline.
+    /// `satisfied` is checked whenever OpenSSL wants more input, to stop waiting early (e.g. once
+    /// a NewSessionTicket arrived).
+    func read(over socket: TCPSocket, deadline: Deadline, limit: Int = 16 * 1024, satisfied: (() -> Bool)? = nil) -> TLSReadResult {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var received = 0
+        var stoppedEarly = false
+        let step = drive(over: socket, deadline: deadline, stop: satisfied.map { check in { if check() { stoppedEarly = true; return true }; return false } }) { ssl in
+            let count = buffer.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32(limit)) }
+            if count > 0 { received = Int(count) }
+            return count
+        }
+        if stoppedEarly { return .satisfied }
+        switch step {
+        case .completed: return .data(Array(buffer[0..<received]))
+        case .transport(let event): return .transport(event)
+        case .tlsError(let errors):
+            if SSL_get_shutdown(ssl) & SSL_RECEIVED_SHUTDOWN != 0 && recorder.receivedAlert?.description == 0 { return .closeNotify }
+            return .tlsError(errors)
+        }
+    }
+
+    /// Runs an SSL operation to completion, moving bytes between the socket and the memory BIOs.
+    private func drive(over socket: TCPSocket, deadline: Deadline, stop: (() -> Bool)? = nil, _ operation: (OpaquePointer) -> Int32) -> TLSStepResult {
+        while true {
+            OpenSSLErrorQueue.clear()
+            let status = operation(ssl)
+            let error = status > 0 ? SSL_ERROR_NONE : SSL_get_error(ssl, status)
+            // Whatever OpenSSL produced (a ClientHello, a Finished, an alert) goes out first.
+            if let failure = flush(to: socket, deadline: deadline) {
+                return status > 0 || error == SSL_ERROR_WANT_READ ? .transport(failure) : .tlsError(OpenSSLErrorQueue.drain())
+            }
+            onProgress?()
+            switch error {
+            case SSL_ERROR_NONE:
+                return .completed
+            case SSL_ERROR_WANT_READ:
+                if let stop, stop() { return .completed }
+                switch socket.receive(deadline: deadline) {
+                case .data(let bytes):
+                    recorder.recordReceived(bytes)
+                    _ = bytes.withUnsafeBytes { BIO_write(input, $0.baseAddress, Int32($0.count)) }
+                case .closed: return .transport(.closed)
+                case .reset: return .transport(.reset)
+                case .timedOut: return .transport(.timedOut)
+                case .failed(let code): return .transport(.failed(errno: code))
+                }
+            case SSL_ERROR_WANT_WRITE:
+                continue
+            case SSL_ERROR_ZERO_RETURN:
+                return .tlsError([])
+            default:
+                return .tlsError(OpenSSLErrorQueue.drain())
+            }
+        }
+    }
+
+    private func flush(to socket: TCPSocket, deadline: Deadline) -> TransportEvent? {
+        while tlsprobe_BIO_pending(output) > 0 {
+            var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+            let count = chunk.withUnsafeMutableBytes { BIO_read(output, $0.baseAddress, Int32($0.count)) }
+            guard count > 0 else { break }
+            switch socket.sendAll(Array(chunk[0..<Int(count)]), deadline: deadline) {
+            case .success: recorder.recordSent(count: Int(count))
+            case .failure(.reset): return .reset
+            case .failure(.closed): return .closed
+            case .failure(.timedOut): return .timedOut
+            case .failure(.failed(let code)): return .failed(errno: code)
+            }
+        }
+        return nil
+    }
+}
+
+// Non-capturing so they convert to C function pointers; they find their recorder through the
+// SSL object's ex_data / callback argument (an unretained pointer: the connection owns both).
+private let messageCallback: @convention(c) (Int32, Int32, Int32, UnsafeRawPointer?, Int, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = {
+    writeP, _, contentType, buffer, length, _, argument in
+    guard let argument, let buffer else { return }
+    let recorder = Unmanaged<HandshakeRecorder>.fromOpaque(argument).takeUnretainedValue()
+    recorder.recordMessage(sent: writeP != 0, contentType: contentType, buffer: UnsafeRawBufferPointer(start: buffer, count: length))
+}
+
+private let verifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { preverifyOK, storeContext in
+    guard preverifyOK == 0, let storeContext,
+          let sslPointer = X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()),
+          let recorderPointer = SSL_get_ex_data(OpaquePointer(sslPointer), OpenSSLRuntime.recorderIndex)
+    else { return 1 }
+    let recorder = Unmanaged<HandshakeRecorder>.fromOpaque(recorderPointer).takeUnretainedValue()
+    let code = X509_STORE_CTX_get_error(storeContext)
+    let depth = X509_STORE_CTX_get_error_depth(storeContext)
+    let subject = X509_STORE_CTX_get_current_cert(storeContext).map { X509Certificate.subjectText(of: $0) } ?? ""
+    recorder.recordVerifyError(VerificationError(
+        depth: Int(depth), code: Int(code), name: VerifyCodeNames.name(for: code),
+        message: String(cString: X509_verify_cert_error_string(Int(code))), subject: subject))
+    // Keep going: the report shows every fault at every depth; the verdict is judged afterwards.
+    return 1
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// The http stage: one GET over the verified connection, reading only the response head.
+extension ProbeSession {
+    func exchangeHTTP() {
+        guard let socket, let connection, let pending = pendingFinished else { return }
+        pendingFinished = nil
+        let hostHeader = target.host.contains(":") ? "[\(target.host)]" : target.host
+        let port = target.port == 443 ? "" : ":\(target.port)"
+        let request = "GET \(target.path) HTTP/1.1\r\nHost: \(hostHeader)\(port)\r\nUser-Agent: \(options.userAgent)\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+        let requestLine = "GET \(target.path) HTTP/1.1"
+        var summary = HTTPSummary(request: requestLine)
+        let mark = Deadline.now
+
+        if case .transport = connection.write(Array(request.utf8), over: socket, deadline: deadline) {
+            let rejection = rejectionDiagnosis(connection)
+            completeFinished(handshakeMs: pending.handshakeMs, session: pending.session, rejection: rejection)
+            if rejection == nil { failHTTP(summary, DiagnosisID.httpReset, "the server closed the connection before our request was sent", ["after": "the handshake"]) }
+            return
+        }
+        var received: [UInt8] = []
+        var finishedReported = false
+        func reportFinished(_ rejection: Diagnosis?) {
+            guard !finishedReported else { return }
+            finishedReported = true
+            completeFinished(handshakeMs: pending.handshakeMs, session: pending.session, rejection: rejection)
+        }
+        while true {
+            let result = connection.read(over: socket, deadline: deadline)
+            switch result {
+            case .data(let bytes):
+                if received.isEmpty {
+                    reportFinished(nil)
+                    summary.timeToFirstByteMs = elapsedMs(since: mark)
+                }
+                received += bytes
+                switch HTTPResponseParser.parse(received) {
+                case .complete(let head, let headBytes):
+                    summary.headerBytes = headBytes
+                    judge(head, summary: summary, mark: mark)
+                    return
+                case .notHTTP(let preview):
+                    failHTTP(summary, DiagnosisID.httpNotHTTP, "the reply is not HTTP: \"\(preview)\"", ["preview": preview])
+                    return
+                case .incomplete:
+                    if received.count >= HTTPResponseParser.maxHeadBytes {
+                        summary.headerBytes = received.count
+                        let limit = "\(HTTPResponseParser.maxHeadBytes / 1024) KB"
+                        failHTTP(summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit], status: .warning)
+                        return
+                    }
+                }
+            case .satisfied:
+                continue
+            case .closeNotify, .transport, .tlsError:
+                if received.isEmpty, let rejection = rejectionDiagnosis(connection) {
+                    reportFinished(rejection)
+                    stopReason = "the server rejected the handshake"
+                    return
+                }
+                reportFinished(nil)
+                if case .transport(.timedOut) = result {
+                    let seconds = format(options.timeout)
+                    let what = received.isEmpty ? "no response" : "response head incomplete (\(received.count) bytes)"
+                    failHTTP(summary, DiagnosisID.httpTimeout, "\(what) within \(seconds) s", ["seconds": seconds, "bytes": String(received.count)])
+                } else if received.isEmpty {
+                    let reset = { if case .transport(.reset) = result { return true }; return false }()
+                    failHTTP(summary, reset ? DiagnosisID.httpReset : DiagnosisID.httpClosed,
+                             "the server \(reset ? "reset" : "closed") the connection without a response", ["after": "our request"])
+                } else {
+                    let preview = SafeText.escape(bytes: received.prefix(64))
+                    failHTTP(summary, DiagnosisID.httpNotHTTP, "connection ended inside the response head: \"\(preview)\"", ["preview": preview, "bytes": String(received.count)])
+                }
+                return
+            }
+        }
+    }
+
+    private func failHTTP(_ summary: HTTPSummary, _ id: String, _ text: String, _ facts: [String: String], status: StageStatus = .fail) {
+        report.http = summary
+        var details = StageDetails()
+        details.request = summary.request
+        details.timeToFirstByteMs = summary.timeToFirstByteMs.map(StageReport.rounded)
+        complete(StageReport(name: .http, status: status, summary: text, details: details), diagnoses: [diagnosis(id, facts)])
+    }
+
+    private static let shownHeaders = ["location", "strict-transport-security", "server", "content-type", "content-length", "alt-svc"]
+
+    private func judge(_ head: HTTPResponseHead, summary: HTTPSummary, mark: Deadline) {
+        var summary = summary
+        summary.status = head.status
+        summary.statusLine = head.statusLine
+        for name in Self.shownHeaders { if let value = head.value(name) { summary.headers[name] = value } }
+        report.http = summary
+        var facts = ["status": String(head.status), "status_line": head.statusLine]
+        var diagnoses: [Diagnosis] = []
+        let location = head.value("location")
+        if let location { facts["location"] = location }
+        if let expected = options.expectStatus {
+            if !expected.contains(head.status) {
+                facts["expected"] = expected.map(String.init).joined(separator: ", ")
+                diagnoses.append(diagnosis(DiagnosisID.httpUnexpectedStatus, facts))
+            }
+        } else if head.status >= 500 {
+            diagnoses.append(diagnosis(DiagnosisID.httpStatus5xx, facts))
+        } else if head.status >= 400 {
+            diagnoses.append(diagnosis(DiagnosisID.httpStatus4xx, facts))
+        }
+        if (300..<400).contains(head.status), let location {
+            let downgrade = location.lowercased().hasPrefix("http://")
+            diagnoses.append(diagnosis(downgrade ? DiagnosisID.httpRedirectDowngrade : DiagnosisID.httpRedirect, facts))
+        }
+        if (200..<300).contains(head.status) {
+            if let hsts = head.value("strict-transport-security") {
+                let maxAge = HSTS.maxAge(hsts)
+                facts["max_age"] = maxAge.map(String.init) ?? "missing"
+                if (maxAge ?? 0) < HSTS.recommendedMinimum { diagnoses.append(diagnosis(DiagnosisID.httpHSTSShort, facts)) }
+            } else {
+                diagnoses.append(diagnosis(DiagnosisID.httpNoHSTS, facts))
+            }
+        }
+        var details = StageDetails()
+        details.request = summary.request
+        details.status = head.status
+        details.timeToFirstByteMs = summary.timeToFirstByteMs.map(StageReport.rounded)
+        var text = "\(summary.request) → \(head.statusLine)"
+        if let location { text += ", Location: \(location)" }
+        complete(StageReport(name: .http, status: .ok, durationMs: summary.timeToFirstByteMs, summary: text, details: details), diagnoses: diagnoses)
+    }
+}
+
+enum HSTS {
+    /// Half a year, the floor the HSTS preload list asks for is one year; browsers' advice is ≥ 6 months.
+    static let recommendedMinimum = 15_552_000
+
+    static func maxAge(_ header: String) -> Int? {
+        for directive in header.split(separator: ";") {
+            let parts = directive.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0].lowercased() == "max-age" {
+                return Int(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,125 @@
+/// Everything one probe found. Renderers (text, JSON, nagios, prometheus) read only this.
+/// Every type here is Codable with explicit snake_case keys: the JSON output is a contract.
+public struct ProbeReport: Codable, Sendable {
+    public static let schemaVersion = 1
+
+    public var schemaVersion: Int = ProbeReport.schemaVersion
+    public var tool: ToolInfo = .current
+    public var target: TargetInfo
+    public var outcome: Outcome = .ok
+    public var exitCode: Int32 = 0
+    public var failedStage: StageName?
+    public var stages: [StageReport] = []
+    public var tls = TLSSummary()
+    public var certificates: [CertificateSummary] = []
+    public var verification = VerificationSummary()
+    public var http: HTTPSummary?
+    public var diagnoses: [Diagnosis] = []
+    /// Extra connections made to explain a failure (follow-up probes), with what each found.
+    public var followUps: [FollowUpProbe] = []
+    public var startedAt: String = ""
+    public var durationMs: Double = 0
+
+    public init(target: TargetInfo) {
+        self.target = target
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case tool, target, outcome
+        case exitCode = "exit_code"
+        case failedStage = "failed_stage"
+        case stages, tls, certificates, verification, http, diagnoses
+        case followUps = "follow_ups"
+        case startedAt = "started_at"
+        case durationMs = "duration_ms"
+    }
+
+    // `failed_stage` and `http` must appear as null, not vanish, so scripts can rely on the keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(target, forKey: .target)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(exitCode, forKey: .exitCode)
+        try container.encode(failedStage, forKey: .failedStage)
+        try container.encode(stages, forKey: .stages)
+        try container.encode(tls, forKey: .tls)
+        try container.encode(certificates, forKey: .certificates)
+        try container.encode(verification, forKey: .verification)
+        try container.encode(http, forKey: .http)
+        try container.encode(diagnoses, forKey: .diagnoses)
+        try container.encode(followUps, forKey: .followUps)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(durationMs, forKey: .durationMs)
+    }
+
+    public func stage(_ name: StageName) -> StageReport? {
+        stages.first { $0.name == name }
+    }
+}
+
+public enum Outcome: String, Codable, Sendable {
+    case ok, warning, fail
+}
+
+public struct ToolInfo: Codable, Sendable {
+    public var name = "tlsprobe"
+    public var version = TLSProbeVersion.current
+    /// The OpenSSL the tool runs with (which may differ from the one it was built with).
+    public var openssl = OpenSSLVersion.runtime
+
+    public static let current = ToolInfo()
+}
+
+public struct TargetInfo: Codable, Sendable {
+    public var input: String
+    public var host: String
+    public var port: Int
+    public var path: String
+    /// The name sent as SNI, or null when none was sent.
+    public var sni: String?
+    /// The address actually connected to ("192.0.2.1:443", "[::1]:443"), null before TCP succeeded.
+    public var connectAddress: String?
+
+    public init(input: String, host: String, port: Int, path: String, sni: String?) {
+        self.input = input
+        self.host = host
+        self.port = port
+        self.path = path
+        self.sni = sni
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case input, host, port, path, sni
+        case connectAddress = "connect_address"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(input, forKey: .input)
+        try container.encode(host, forKey: .host)
+        try container.encode(port, forKey: .port)
+        try container.encode(path, forKey: .path)
+        try container.encode(sni, forKey: .sni)
+        try container.encode(connectAddress, forKey: .connectAddress)
+    }
+}
+
+public struct FollowUpProbe: Codable, Sendable {
+    /// Why the extra connection was made, e.g. "which versions does the server speak".
+    public var purpose: String
+    /// What was offered, e.g. "TLS 1.0 only, all cipher suites".
+    public var offer: String
+    /// What happened, e.g. "accepted: TLS 1.0, ECDHE-RSA-AES128-SHA" or "rejected: alert handshake_failure (40)".
+    public var result: String
+    public var accepted: Bool
+
+    public init(purpose: String, offer: String, result: String, accepted: Bool) {
+        self.purpose = purpose
+        self.offer = offer
+        self.result = result
+        self.accepted = accepted
+    }
+}

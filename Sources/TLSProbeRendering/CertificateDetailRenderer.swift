@@ -1,0 +1,35 @@
+import TLSProbeCore
+
+/// The full chain in detail and every handshake message, for --verbose.
+struct CertificateDetailRenderer {
+    let style: TerminalStyle
+
+    func render(_ report: ProbeReport) -> String {
+        var lines: [String] = []
+        if !report.certificates.isEmpty { lines.append(style.paint("chain as sent", .bold)) }
+        for certificate in report.certificates {
+            lines.append("  #\(certificate.depth) \(certificate.subject)")
+            lines.append("      issuer     \(certificate.issuer)")
+            lines.append("      validity   \(certificate.notBefore) → \(certificate.notAfter) (\(certificate.daysLeft) days left)")
+            let key = certificate.curve.map { "\(certificate.keyType) \($0)" } ?? "\(certificate.keyType) \(certificate.keyBits) bits"
+            lines.append("      key        \(key), signed \(certificate.signatureAlgorithm)")
+            if !certificate.san.isEmpty {
+                let shown = certificate.san.prefix(10).joined(separator: ", ")
+                lines.append("      names      \(shown)\(certificate.san.count > 10 ? ", … (\(certificate.san.count))" : "")")
+            }
+            if !certificate.extendedKeyUsage.isEmpty { lines.append("      eku        \(certificate.extendedKeyUsage.joined(separator: ", "))") }
+            if let url = certificate.caIssuersURL { lines.append("      ca issuers \(url)") }
+            lines.append("      sha256     \(certificate.sha256)")
+        }
+        if let messages = report.stage(.finished)?.details.messages ?? nil, !messages.isEmpty {
+            lines.append(style.paint("handshake messages", .bold))
+            for message in messages {
+                let arrow = message.direction == "sent" ? "→" : "←"
+                lines.append("  \(String(format3(message.atMs)).padding(9)) \(arrow) \(message.type.padding(26)) \(message.bytes) bytes")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func format3(_ value: Double) -> String { "\(Double(Int(value * 10)) / 10) ms" }
+}

@@ -1,2 +1,0 @@
-import TLSProbeCore
-public enum RenderingPlaceholder {}

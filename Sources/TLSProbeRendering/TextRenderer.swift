@@ -1,0 +1,100 @@
+import TLSProbeCore
+
+/// Renders a probe for people: a header, one line per stage (live), a verdict, diagnoses.
+public struct TextRenderer: Sendable {
+    public let style: TerminalStyle
+    public let verbose: Bool
+
+    public init(style: TerminalStyle, verbose: Bool = false) {
+        self.style = style
+        self.verbose = verbose
+    }
+
+    static let nameWidth = 13
+    static let lineWidth = 78
+
+    public func header(_ target: TargetInfo) -> String {
+        let version = "tlsprobe \(TLSProbeVersion.current) (\(OpenSSLVersion.runtime.split(separator: " ").prefix(2).joined(separator: " ")))"
+        let shown = target.port == 443 ? target.host : (target.host.contains(":") ? "[\(target.host)]:\(target.port)" : "\(target.host):\(target.port)")
+        return style.paint(version, .dim) + "  " + style.paint(shown, .bold)
+    }
+
+    public func stageLine(_ stage: StageReport) -> String {
+        let mark: String
+        switch stage.status {
+        case .ok: mark = style.color ? style.paint("✓", .green) : "ok  "
+        case .warning: mark = style.color ? style.paint("!", .yellow) : "warn"
+        case .fail: mark = style.color ? style.paint("✗", .red) : "FAIL"
+        case .skipped: mark = style.color ? style.paint("-", .dim) : "skip"
+        }
+        let name = stage.name.rawValue.padding(Self.nameWidth)
+        var text = stage.summary
+        let timing = stage.durationMs.map(Self.milliseconds) ?? ""
+        let used = (style.color ? 2 : 5) + Self.nameWidth + 1
+        let room = Self.lineWidth - used - timing.count - 1
+        if !timing.isEmpty && text.count < room { text = text.padding(room) + " " + timing }
+        else if !timing.isEmpty { text += "  " + timing }
+        let body = stage.status == .skipped ? style.paint(name + " " + text, .dim) : name + " " + text
+        return " \(mark) \(body)"
+    }
+
+    public func verdict(_ report: ProbeReport) -> String {
+        switch report.outcome {
+        case .ok:
+            return style.paint("OK", .green) + "    every stage passed" + exitSuffix(report, width: 18)
+        case .warning:
+            let count = report.diagnoses.filter { $0.severity == .warning }.count
+            return style.paint("WARN", .yellow) + "  passed with \(count) warning\(count == 1 ? "" : "s")" + exitSuffix(report, width: 26)
+        case .fail:
+            let decisive = report.diagnoses.first { $0.severity == .error }
+            let stage = report.failedStage?.rawValue ?? "probe"
+            let title = decisive.map { DiagnosisCatalog.entry($0.id)?.title ?? $0.id } ?? "failed"
+            let text = "\(stage): \(title)"
+            return style.paint("FAIL", .red) + "  " + text + exitSuffix(report, width: text.count)
+        }
+    }
+
+    private func exitSuffix(_ report: ProbeReport, width: Int) -> String {
+        let tail = "exit \(report.exitCode)"
+        let gap = max(2, Self.lineWidth - 6 - width - tail.count)
+        return String(repeating: " ", count: gap) + style.paint(tail, .dim)
+    }
+
+    public func diagnosis(_ diagnosis: Diagnosis) -> String {
+        let tone: TerminalStyle.Tone = diagnosis.severity == .error ? .red : (diagnosis.severity == .warning ? .yellow : .cyan)
+        var lines = [style.paint(diagnosis.severity.rawValue, tone) + " " + style.paint(diagnosis.id, .bold) + "  " + diagnosis.summary]
+        lines.append("  fix      " + diagnosis.fix)
+        if let client = diagnosis.fixClient { lines.append("  client   " + client) }
+        if let openssl = diagnosis.openssl { lines.append("  openssl  " + openssl) }
+        if !diagnosis.mbedtls.isEmpty { lines.append("  mbedtls  " + diagnosis.mbedtls.joined(separator: "; ")) }
+        if verbose, let curl = diagnosis.curl { lines.append("  curl     " + curl) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Everything after the stage lines.
+    public func conclusion(_ report: ProbeReport) -> String {
+        var parts = [verdict(report)]
+        if verbose { parts.append(CertificateDetailRenderer(style: style).render(report)) }
+        if !report.followUps.isEmpty && (verbose || report.outcome == .fail) {
+            parts.append(report.followUps.map { "  follow-up: \($0.purpose): \($0.offer) → \($0.result)" }.joined(separator: "\n"))
+        }
+        let shown = report.diagnoses.filter { verbose || $0.severity != .info || report.outcome != .ok }
+        if !shown.isEmpty { parts.append(shown.map(diagnosis).joined(separator: "\n\n")) }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The whole report at once (when nothing was printed live).
+    public func render(_ report: ProbeReport) -> String {
+        ([header(report.target)] + report.stages.map(stageLine)).joined(separator: "\n") + "\n" + conclusion(report)
+    }
+
+    static func milliseconds(_ value: Double) -> String {
+        value >= 100 ? "\(Int(value.rounded())) ms" : (value >= 10 ? "\(Int(value.rounded())) ms" : "\(Double(Int(value * 10)) / 10) ms")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import TLSProbeCore
+import TLSProbeRendering
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Entry point: parse, run, exit. Errors become one line on stderr and a documented exit code
+/// (argument-parser's own handler would print the usage block too).
+@main
+enum Main {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try TLSProbeCommand.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = TLSProbeCommand.exitCode(for: error)
+            if code == .success {
+                LineOutput.standardOutput.write(TLSProbeCommand.fullMessage(for: error) + "\n")
+                exit(0)
+            }
+            if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
+            let message = TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "error"
+            let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            LineOutput.standardError.line("tlsprobe: \(stripped) (see 'tlsprobe --help')")
+            exit(code.rawValue == 1 ? ExitStatus.internalError.rawValue : code.rawValue)
+        }
+    }
+}

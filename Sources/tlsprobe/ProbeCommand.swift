@@ -1,0 +1,98 @@
+import Foundation
+import ArgumentParser
+import TLSProbeCore
+import TLSProbeRendering
+
+struct ProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Probe targets (the default command: `tlsprobe HOST` means `tlsprobe probe HOST`).",
+        discussion: HelpText.discussion
+    )
+
+    @Argument(help: ArgumentHelp("host, host:port, [ipv6]:port or https://host[:port][/path]", valueName: "target"))
+    var targets: [String] = []
+
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
+    @OptionGroup(title: "TLS") var tls: TLSOptions
+    @OptionGroup(title: "Verification") var verification: VerificationOptions
+    @OptionGroup(title: "HTTP") var http: HTTPOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        if targets.isEmpty { throw ValidationError("no target given; expected host, host:port or https://host/") }
+        if connection.ipv4 && connection.ipv6 { throw ValidationError("-4 and -6 exclude each other") }
+        if tls.noSNI && tls.sni != nil { throw ValidationError("--sni and --no-sni exclude each other") }
+        if !(connection.timeout > 0 && connection.timeout <= 3600) { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        if !(connection.connectTimeout > 0 && connection.connectTimeout <= 3600) { throw ValidationError("--connect-timeout must be between 0 and 3600 seconds") }
+        if let min = tls.tlsMin, let max = tls.tlsMax, min > max { throw ValidationError("--tls-min \(min.rawValue) is above --tls-max \(max.rawValue)") }
+        if tls.key != nil && tls.cert == nil { throw ValidationError("--key needs --cert") }
+        if verification.warnDays < 0 { throw ValidationError("--warn-days must be 0 or more") }
+        if let days = verification.failDays, days < 0 { throw ValidationError("--fail-days must be 0 or more") }
+        _ = try expectedStatuses()
+    }
+
+    func expectedStatuses() throws -> [Int]? {
+        guard let text = http.expectStatus else { return nil }
+        let codes = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !codes.isEmpty, codes.allSatisfy({ $0.map { (100...599).contains($0) } ?? false }) else {
+            throw ValidationError("--expect-status takes HTTP status codes like 200,301; got '\(text)'")
+        }
+        return codes.compactMap { $0 }
+    }
+
+    func makeOptions() throws -> ProbeOptions {
+        var options = ProbeOptions()
+        switch (verification.cacert, verification.capath) {
+        case (let file?, let directory?): options.trust = .fileAndDirectory(file, directory)
+        case (let file?, nil): options.trust = .file(file)
+        case (nil, let directory?): options.trust = .directory(directory)
+        case (nil, nil): options.trust = .system
+        }
+        options.connectTo = connection.connectTo.map { $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0 }
+        options.sniOverride = tls.sni
+        options.sendSNI = !tls.noSNI
+        options.family = connection.ipv4 ? .ipv4 : (connection.ipv6 ? .ipv6 : .any)
+        options.timeout = connection.timeout
+        options.connectTimeout = min(connection.connectTimeout, connection.timeout)
+        options.tlsMin = tls.tlsMin
+        options.tlsMax = tls.tlsMax
+        options.ciphers = tls.ciphers
+        options.cipherSuites = tls.ciphersuites
+        options.groups = tls.groups
+        options.alpn = tls.alpn.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        options.clientCertificatePath = tls.cert
+        options.clientKeyPath = tls.key
+        options.runHTTP = !http.noHTTP
+        options.insecure = verification.insecure
+        options.verbose = output.verbose
+        options.warnDays = verification.warnDays
+        options.failDays = verification.failDays
+        options.expectStatus = try expectedStatuses()
+        options.strict = output.strict
+        return options
+    }
+
+    func run() throws {
+        let parsedTargets: [ProbeTarget]
+        do {
+            parsedTargets = try targets.map { raw throws(TargetParseError) in try ProbeTarget.parse(raw) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let engine: ProbeEngine
+        do {
+            engine = try ProbeEngine(options: try makeOptions())
+        } catch let error as ProbeSetupError {
+            LineOutput.standardError.line("tlsprobe: \(error.description)")
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+        let presenter = ReportPresenter(format: output.resolvedFormat, quiet: output.quiet, verbose: output.verbose, color: output.color)
+        var firstFailure: Int32 = 0
+        for target in parsedTargets {
+            let report = presenter.present(engine: engine, target: target)
+            if firstFailure == 0 && report.exitCode != 0 { firstFailure = report.exitCode }
+        }
+        if firstFailure != 0 { throw ExitCode(firstFailure) }
+    }
+}

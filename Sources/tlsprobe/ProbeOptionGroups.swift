@@ -1,0 +1,106 @@
+import ArgumentParser
+import TLSProbeCore
+import TLSProbeRendering
+
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("connect-to"), help: ArgumentHelp("Connect to this host or IP instead, keeping the target's name for SNI, verification and Host.", valueName: "host-or-ip"))
+    var connectTo: String?
+
+    @Flag(name: .customShort("4"), help: "Use IPv4 addresses only.")
+    var ipv4 = false
+
+    @Flag(name: .customShort("6"), help: "Use IPv6 addresses only.")
+    var ipv6 = false
+
+    @Option(help: ArgumentHelp("Deadline for the whole probe, in seconds.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Deadline for each TCP connect, in seconds.", valueName: "seconds"))
+    var connectTimeout: Double = 5
+}
+
+struct TLSOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Send this name as SNI (default: the target's host name).", valueName: "name"))
+    var sni: String?
+
+    @Flag(name: .customLong("no-sni"), help: "Send no SNI at all.")
+    var noSNI = false
+
+    @Option(name: .customLong("tls-min"), help: ArgumentHelp("Lowest TLS version to offer.", valueName: "version"), completion: .list(TLSVersion.allCases.map(\.rawValue)))
+    var tlsMin: TLSVersion?
+
+    @Option(name: .customLong("tls-max"), help: ArgumentHelp("Highest TLS version to offer.", valueName: "version"), completion: .list(TLSVersion.allCases.map(\.rawValue)))
+    var tlsMax: TLSVersion?
+
+    @Option(help: ArgumentHelp("TLS 1.2-and-older cipher list (OpenSSL syntax).", valueName: "list"))
+    var ciphers: String?
+
+    @Option(help: ArgumentHelp("TLS 1.3 cipher suites (OpenSSL syntax).", valueName: "list"))
+    var ciphersuites: String?
+
+    @Option(help: ArgumentHelp("Key-exchange groups to offer, e.g. x25519:P-256.", valueName: "list"))
+    var groups: String?
+
+    @Option(help: ArgumentHelp("ALPN protocols to offer, comma-separated.", valueName: "list"))
+    var alpn: String = "http/1.1"
+
+    @Option(help: ArgumentHelp("Client certificate (PEM, may include the chain).", valueName: "file"), completion: .file())
+    var cert: String?
+
+    @Option(help: ArgumentHelp("Private key for --cert (PEM, unencrypted).", valueName: "file"), completion: .file())
+    var key: String?
+}
+
+struct VerificationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Trust anchors from this PEM file instead of the system store.", valueName: "file"), completion: .file())
+    var cacert: String?
+
+    @Option(help: ArgumentHelp("Trust anchors from this hashed directory (c_rehash layout).", valueName: "dir"), completion: .directory)
+    var capath: String?
+
+    @Flag(name: [.customShort("k"), .long], help: "Go on to HTTP after certificate errors (they stay errors).")
+    var insecure = false
+
+    @Option(name: .customLong("warn-days"), help: ArgumentHelp("Warn when a certificate expires within this many days.", valueName: "days"))
+    var warnDays: Int = 14
+
+    @Option(name: .customLong("fail-days"), help: ArgumentHelp("Fail (exit 32) when a certificate expires within this many days.", valueName: "days"))
+    var failDays: Int?
+}
+
+struct HTTPOptions: ParsableArguments {
+    @Flag(name: .customLong("no-http"), help: "Stop after the handshake; send no HTTP request.")
+    var noHTTP = false
+
+    @Option(name: .customLong("expect-status"), help: ArgumentHelp("Fail unless the HTTP status is one of these, e.g. 200,301.", valueName: "codes"))
+    var expectStatus: String?
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, ndjson, nagios, prometheus
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print one JSON document (same as --format json).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"), completion: .list(OutputFormat.allCases.map(\.rawValue)))
+    var format: OutputFormat?
+
+    @Flag(name: [.customShort("q"), .long], help: "Print nothing on stdout; only the exit code tells.")
+    var quiet = false
+
+    @Flag(name: [.customShort("v"), .long], help: "Show every handshake message and the full chain in detail.")
+    var verbose = false
+
+    @Option(help: ArgumentHelp("Colour: auto (on a terminal), always or never.", valueName: "when"), completion: .list(ColorChoice.allCases.map(\.rawValue)))
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Warnings fail the run (exit 1).")
+    var strict = false
+
+    var resolvedFormat: OutputFormat { format ?? (json ? .json : .text) }
+}
+
+extension TLSVersion: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
