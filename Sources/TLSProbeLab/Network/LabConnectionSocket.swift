@@ -9,13 +9,16 @@ import Glibc
 final class LabConnectionSocket {
     let fd: Int32
     private let limits: LabServerLimits
-    private let isStopping: () -> Bool
+    private let stopRequested: () -> Bool
 
     init(fd: Int32, limits: LabServerLimits, isStopping: @escaping () -> Bool) {
         self.fd = fd
         self.limits = limits
-        self.isStopping = isStopping
+        self.stopRequested = isStopping
     }
+
+    /// true once the server's stop() has been called: long-running behaviours end early.
+    var isStopping: Bool { stopRequested() }
 
     /// Up to `maximum` bytes; nil on end of stream, error or timeout.
     @discardableResult
@@ -72,10 +75,10 @@ final class LabConnectionSocket {
     func pause(_ interval: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(interval)
         while Date() < deadline {
-            if isStopping() { return false }
+            if isStopping { return false }
             usleep(UInt32(min(0.05, max(0, deadline.timeIntervalSinceNow)) * 1_000_000))
         }
-        return !isStopping()
+        return !isStopping
     }
 
     /// Keeps the connection open, discarding input, until the peer closes, `stop()` is called or
@@ -83,7 +86,7 @@ final class LabConnectionSocket {
     func hold() {
         let deadline = Date().addingTimeInterval(limits.holdLimit)
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        while Date() < deadline, !isStopping() {
+        while Date() < deadline, !isStopping {
             let ready = poll(&descriptor, 1, 200)
             if ready < 0 && errno != EINTR { return }
             if ready > 0 {

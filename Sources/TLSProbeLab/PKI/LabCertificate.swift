@@ -57,7 +57,7 @@ public final class LabCertificate: @unchecked Sendable {
     }
 
     /// "CN=localhost, O=tlsprobe lab": most specific attribute first, as people read names.
-    private static func describe(_ name: OpaquePointer?) -> String {
+    static func describe(_ name: OpaquePointer?) -> String {
         guard let name else { return "" }
         let count = X509_NAME_entry_count(name)
         let parts: [String] = (0..<count).reversed().compactMap { index in
