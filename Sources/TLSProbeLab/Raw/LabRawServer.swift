@@ -1,0 +1,59 @@
+/// A plain TCP server on loopback that misbehaves in one chosen way (see `LabRawBehaviour`).
+public final class LabRawServer: LabServer {
+    public let host: String
+    public let behaviour: LabRawBehaviour
+    private let loop: LabAcceptLoop
+
+    public init(
+        _ behaviour: LabRawBehaviour, host: String = "127.0.0.1", port: UInt16 = 0,
+        limits: LabServerLimits = LabServerLimits()
+    ) throws {
+        self.host = host
+        self.behaviour = behaviour
+        loop = try LabAcceptLoop(host: host, port: port, limits: limits) { connection in
+            Self.serve(connection, behaviour)
+        }
+    }
+
+    deinit { loop.stop() }
+
+    public var port: UInt16 { loop.port }
+    public var connectionCount: Int { loop.connectionCount }
+    public func stop() { loop.stop() }
+
+    private static func serve(_ connection: LabConnectionSocket, _ behaviour: LabRawBehaviour) {
+        switch behaviour {
+        case .stallAfterAccept:
+            connection.hold()
+        case .closeAfterAccept:
+            break
+        case .resetAfterAccept:
+            connection.resetOnClose()
+        case .closeAfterClientHello:
+            connection.readFirstTLSRecord()
+        case .resetAfterClientHello:
+            connection.readFirstTLSRecord()
+            connection.resetOnClose()
+        case .stallAfterClientHello:
+            connection.readFirstTLSRecord()
+            connection.hold()
+        case .banner(let text):
+            connection.write(Array(text.utf8))
+            connection.hold()
+        case .plainHTTP:
+            connection.read()
+            connection.write(LabRawBehaviour.badRequestResponse)
+        case .garbage(let bytes):
+            connection.readFirstTLSRecord()
+            connection.write(bytes)
+        case .trickle(let bytes, let interval):
+            connection.readFirstTLSRecord()
+            connection.trickle(bytes, interval: interval)
+        case .alertAfterClientHello(let level, let description):
+            connection.readFirstTLSRecord()
+            connection.write([0x15, 0x03, 0x03, 0x00, 0x02, level, description])
+        case .script(let handler):
+            handler(connection.fd)
+        }
+    }
+}

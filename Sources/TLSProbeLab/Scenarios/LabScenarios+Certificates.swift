@@ -1,0 +1,96 @@
+import TLSProbeCore
+
+extension LabScenarios {
+    static let certificates: [LabScenario] = validity + trust + names + strength
+
+    private static let validity: [LabScenario] = [
+        LabScenario(
+            name: "expired", summary: "the leaf expired 10 days ago",
+            expectedDiagnosis: DiagnosisID.certExpired, expectedExit: .certificateExpired
+        ) { pki in
+            try serve([try leaf(pki) { $0.notBeforeOffset = -30 * LabTime.day; $0.notAfterOffset = -10 * LabTime.day }, pki.intermediate])
+        },
+        LabScenario(
+            name: "not-yet-valid", summary: "the leaf only becomes valid in 10 days",
+            expectedDiagnosis: DiagnosisID.certNotYetValid, expectedExit: .certificateExpired
+        ) { pki in
+            try serve([try leaf(pki) { $0.notBeforeOffset = 10 * LabTime.day; $0.notAfterOffset = 100 * LabTime.day }, pki.intermediate])
+        },
+        LabScenario(
+            name: "expires-soon", summary: "the leaf expires in 3 days (a warning: still valid today)",
+            expectedDiagnosis: DiagnosisID.certExpiresSoon, expectedExit: .success
+        ) { pki in try serve([try leaf(pki) { $0.notAfterOffset = 3 * LabTime.day }, pki.intermediate]) },
+        LabScenario(
+            name: "expired-intermediate", summary: "the leaf is valid but the intermediate it sends expired",
+            expectedDiagnosis: DiagnosisID.chainIntermediateExpired, expectedExit: .certificateExpired
+        ) { pki in
+            var spec = LabCertificateSpec.authority(commonName: "tlsprobe Lab Expired Intermediate CA", pathLength: 0)
+            spec.notBeforeOffset = -400 * LabTime.day
+            spec.notAfterOffset = -5 * LabTime.day
+            let intermediate = try LabPKI.issue(spec, issuer: pki.root)
+            return try serve([try LabPKI.issue(.server(), issuer: intermediate), intermediate])
+        },
+    ]
+
+    private static let trust: [LabScenario] = [
+        LabScenario(
+            name: "self-signed", summary: "a self-signed localhost certificate",
+            expectedDiagnosis: DiagnosisID.certSelfSigned, expectedExit: .untrustedChain
+        ) { _ in try serve([try LabPKI.issue(.server(), issuer: nil)]) },
+        LabScenario(
+            name: "untrusted-root", summary: "the chain ends at a root nobody trusts (the server even sends it)",
+            expectedDiagnosis: DiagnosisID.certUntrustedRoot, expectedExit: .untrustedChain
+        ) { pki in try serve([try LabPKI.issue(.server(), issuer: pki.foreignRoot), pki.foreignRoot]) },
+        LabScenario(
+            name: "missing-intermediate", summary: "the server sends its leaf without the intermediate",
+            expectedDiagnosis: DiagnosisID.chainMissingIntermediate, expectedExit: .incompleteChain
+        ) { pki in
+            try serve([try leaf(pki) { $0.aiaCAIssuersURL = "http://ca.lab.test/intermediate.cer" }])
+        },
+        LabScenario(
+            name: "chain-wrong-order", summary: "the chain is sent as leaf, root, intermediate (a warning)",
+            expectedDiagnosis: DiagnosisID.chainWrongOrder, expectedExit: .success
+        ) { pki in try serve([pki.leaf, pki.root, pki.intermediate]) },
+        LabScenario(
+            name: "root-included", summary: "the server sends the root too (harmless, wasted bytes)",
+            expectedDiagnosis: DiagnosisID.chainRootIncluded, expectedExit: .success
+        ) { pki in try serve([pki.leaf, pki.intermediate, pki.root]) },
+        LabScenario(
+            name: "big-chain", summary: "a Certificate message over 16 KB (leaf with 600 names): too big for small clients",
+            expectedDiagnosis: DiagnosisID.certTooLarge, expectedExit: .otherCertificateProblem
+        ) { pki in
+            try serve([try leaf(pki) { spec in
+                spec.dnsNames = ["localhost"] + (1...600).map { "host-\($0).big-chain.lab.test" }
+            }, pki.intermediate])
+        },
+    ]
+
+    private static let names: [LabScenario] = [
+        LabScenario(
+            name: "wrong-host", summary: "the certificate is for other.example, not localhost",
+            expectedDiagnosis: DiagnosisID.certHostnameMismatch, expectedExit: .hostnameMismatch
+        ) { pki in
+            try serve([try leaf(pki) { $0.commonName = "other.example"; $0.dnsNames = ["other.example"]; $0.ipAddresses = [] }, pki.intermediate])
+        },
+        LabScenario(
+            name: "cn-only",
+            summary: "no subjectAltName, only CN=localhost: OpenSSL still matches the CN, browsers do not (a warning)",
+            expectedDiagnosis: DiagnosisID.certCNOnly, expectedExit: .success
+        ) { pki in try serve([try leaf(pki) { $0.includeSAN = false }, pki.intermediate]) },
+    ]
+
+    private static let strength: [LabScenario] = [
+        LabScenario(
+            name: "wrong-purpose", summary: "the leaf's extended key usage is clientAuth only",
+            expectedDiagnosis: DiagnosisID.certWrongPurpose, expectedExit: .otherCertificateProblem
+        ) { pki in try serve([try leaf(pki) { $0.extendedKeyUsage = [.clientAuth] }, pki.intermediate]) },
+        LabScenario(
+            name: "weak-rsa-1024", summary: "the leaf has a 1024-bit RSA key",
+            expectedDiagnosis: DiagnosisID.keyWeakRSA, expectedExit: .otherCertificateProblem
+        ) { pki in try serve([try leaf(pki) { $0.key = .rsa(bits: 1024) }, pki.intermediate]) },
+        LabScenario(
+            name: "sha1-leaf", summary: "the leaf is signed with sha1WithRSAEncryption",
+            expectedDiagnosis: DiagnosisID.sigSHA1, expectedExit: .otherCertificateProblem
+        ) { pki in try serve([try leaf(pki) { $0.signatureHash = .sha1 }, pki.intermediate]) },
+    ]
+}

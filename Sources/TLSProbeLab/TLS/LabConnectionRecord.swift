@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a client offered in its ClientHello, as the server saw it.
+public struct LabClientHello: Sendable {
+    public var serverName: String?
+    public var alpn: [String]
+    /// From supported_versions when present, else the legacy version field (0x0301 = TLS 1.0…).
+    public var offeredVersions: [UInt16]
+    public var cipherSuiteCount: Int
+    /// supported_groups code points (23 = P-256, 29 = x25519…).
+    public var groups: [UInt16]
+    public var extensionTypes: [Int]
+}
+
+/// One accepted TLS connection and how far it got.
+public struct LabConnectionRecord: Sendable {
+    /// 0 for the first connection the server accepted.
+    public let index: Int
+    public var clientHello: LabClientHello?
+    public var handshakeCompleted = false
+    /// "TLSv1.3", "TLSv1.2"… as OpenSSL names it.
+    public var negotiatedVersion: String?
+    public var negotiatedCipher: String?
+    public var handshakeError: String?
+    public var clientCertificateSubject: String?
+    /// The HTTP request head, nil when no request arrived.
+    public var requestHead: String?
+
+    init(index: Int) {
+        self.index = index
+    }
+}
+
+/// Thread-safe list of connection records, shared by the connection threads of one server.
+///
+/// `@unchecked Sendable`: `records` is only read or written with `lock` held.
+final class LabConnectionLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var records: [LabConnectionRecord] = []
+
+    /// Adds a record for a new connection and returns its index.
+    func begin() -> Int {
+        lock.withLock {
+            records.append(LabConnectionRecord(index: records.count))
+            return records.count - 1
+        }
+    }
+
+    func update(_ index: Int, _ change: (inout LabConnectionRecord) -> Void) {
+        lock.withLock { change(&records[index]) }
+    }
+
+    var snapshot: [LabConnectionRecord] { lock.withLock { records } }
+}

@@ -1,0 +1,123 @@
+internal import COpenSSL
+internal import CTLSProbeShims
+
+/// The `SSL_CTX` of one lab server, configured once from a `LabTLSServerConfig`.
+///
+/// `@unchecked Sendable`: the context is fully configured in `init` and only read afterwards;
+/// OpenSSL allows creating `SSL` objects from one `SSL_CTX` on several threads. The log it
+/// writes to from the client-hello callback is itself thread-safe.
+final class LabTLSContext: @unchecked Sendable {
+    let pointer: OpaquePointer
+    let log: LabConnectionLog
+    private let sni: LabSNIPolicy
+
+    init(_ config: LabTLSServerConfig, log: LabConnectionLog) throws {
+        guard let leaf = config.chain.first else { throw LabError("a TLS server needs at least a leaf certificate") }
+        guard let context = SSL_CTX_new(TLS_server_method()) else { throw LabError.openSSL("SSL_CTX_new") }
+        self.pointer = context
+        self.log = log
+        self.sni = config.sni
+        try configureProtocol(config)
+        try configureCertificates(config.chain, leaf: leaf, key: config.key ?? leaf.key)
+        try configureClientAuth(config.clientAuth)
+        // Unretained: the callback can only run while this object owns (and has not freed) the context.
+        SSL_CTX_set_client_hello_cb(context, clientHelloCallback, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    deinit { SSL_CTX_free(pointer) }
+
+    private func configureProtocol(_ config: LabTLSServerConfig) throws {
+        if let version = config.minVersion, tlsprobe_SSL_CTX_set_min_proto_version(pointer, version.rawValue) != 1 {
+            throw LabError.openSSL("minimum version \(version)")
+        }
+        if let version = config.maxVersion, tlsprobe_SSL_CTX_set_max_proto_version(pointer, version.rawValue) != 1 {
+            throw LabError.openSSL("maximum version \(version)")
+        }
+        if let list = config.cipherList, SSL_CTX_set_cipher_list(pointer, list) != 1 {
+            throw LabError.openSSL("cipher list \"\(list)\"")
+        }
+        if let suites = config.cipherSuites, SSL_CTX_set_ciphersuites(pointer, suites) != 1 {
+            throw LabError.openSSL("TLS 1.3 cipher suites \"\(suites)\"")
+        }
+        // Security level 0 after the cipher string (which may carry its own @SECLEVEL): the lab
+        // must be able to serve TLS 1.0, SHA-1 signatures, 512-bit RSA and 1024-bit DH.
+        SSL_CTX_set_security_level(pointer, 0)
+        if let groups = config.groups, tlsprobe_SSL_CTX_set1_groups_list(pointer, groups) != 1 {
+            throw LabError.openSSL("groups \"\(groups)\"")
+        }
+        if let sigalgs = config.sigalgs, tlsprobe_SSL_CTX_set1_sigalgs_list(pointer, sigalgs) != 1 {
+            throw LabError.openSSL("signature algorithms \"\(sigalgs)\"")
+        }
+        if let group = config.dhGroup {
+            let parameters = try LabDHParameters.named(group)
+            guard SSL_CTX_set0_tmp_dh_pkey(pointer, parameters) == 1 else {
+                EVP_PKEY_free(parameters)
+                throw LabError.openSSL("SSL_CTX_set0_tmp_dh_pkey(\(group))")
+            }
+        }
+    }
+
+    /// Installs the leaf and exactly the listed extra certificates, with automatic chain building
+    /// off, so misordered, incomplete or bloated chains reach the client unchanged.
+    private func configureCertificates(_ chain: [LabCertificate], leaf: LabCertificate, key: LabKey) throws {
+        _ = tlsprobe_SSL_CTX_set_mode(pointer, Int(SSL_MODE_NO_AUTO_CHAIN))
+        guard SSL_CTX_use_certificate(pointer, leaf.pointer) == 1 else {
+            throw LabError.openSSL("SSL_CTX_use_certificate(\(leaf.subjectDescription))")
+        }
+        guard SSL_CTX_use_PrivateKey(pointer, key.pointer) == 1, SSL_CTX_check_private_key(pointer) == 1 else {
+            throw LabError.openSSL("the key does not fit \(leaf.subjectDescription)")
+        }
+        for certificate in chain.dropFirst() where tlsprobe_SSL_CTX_add1_chain_cert(pointer, certificate.pointer) != 1 {
+            throw LabError.openSSL("SSL_CTX_add1_chain_cert(\(certificate.subjectDescription))")
+        }
+    }
+
+    private func configureClientAuth(_ clientAuth: LabClientAuth) throws {
+        switch clientAuth {
+        case .none:
+            break
+        case .request:
+            // Accept whatever the client sends: the point is only that it was asked.
+            SSL_CTX_set_verify(pointer, SSL_VERIFY_PEER, { _, _ in 1 })
+        case .require(let authorities):
+            let store = SSL_CTX_get_cert_store(pointer)
+            for authority in authorities {
+                guard X509_STORE_add_cert(store, authority.pointer) == 1,
+                      SSL_CTX_add_client_CA(pointer, authority.pointer) == 1
+                else { throw LabError.openSSL("client CA \(authority.subjectDescription)") }
+            }
+            SSL_CTX_set_verify(pointer, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nil)
+        }
+    }
+
+    /// The alert to refuse this ClientHello with, or nil to go on.
+    fileprivate func sniRejection(_ hello: LabClientHello) -> Int32? {
+        switch sni {
+        case .ignore:
+            return nil
+        case .requireSNI(let alert):
+            return hello.serverName == nil ? Int32(alert) : nil
+        case .knownNames(let names):
+            guard let name = hello.serverName?.lowercased() else { return nil }
+            return names.contains { $0.lowercased() == name } ? nil : Int32(SSL_AD_UNRECOGNIZED_NAME)
+        }
+    }
+}
+
+/// Records the ClientHello and applies the SNI policy. Returning failure with `*alert` set makes
+/// OpenSSL send that fatal alert.
+private func clientHelloCallback(
+    ssl: OpaquePointer?, alert: UnsafeMutablePointer<Int32>?, argument: UnsafeMutableRawPointer?
+) -> Int32 {
+    guard let ssl, let argument else { return SSL_CLIENT_HELLO_ERROR }
+    let context = Unmanaged<LabTLSContext>.fromOpaque(argument).takeUnretainedValue()
+    let hello = LabClientHelloReader.read(ssl)
+    if let session = LabTLSSession.from(ssl) {
+        context.log.update(session.recordIndex) { $0.clientHello = hello }
+    }
+    if let rejection = context.sniRejection(hello) {
+        alert?.pointee = rejection
+        return SSL_CLIENT_HELLO_ERROR
+    }
+    return SSL_CLIENT_HELLO_SUCCESS
+}
