@@ -36,7 +36,8 @@ enum PolicyJudge {
         if let bits = session.dhBits, bits < minimumDHBits {
             diagnoses.append(probe.diagnosis(DiagnosisID.keyWeakDH, ["bits": String(bits), "group": session.group ?? "DHE"]))
         }
-        if let signature = session.signatureAlgorithm, signature.hasSuffix("sha1") {
+        // Before TLS 1.2 the signature hash is fixed (MD5+SHA-1); the version finding covers it.
+        if let signature = session.signatureAlgorithm, signature.hasSuffix("sha1"), session.version == "TLSv1.2" {
             diagnoses.append(probe.diagnosis(DiagnosisID.sigHandshakeSHA1, ["algorithm": signature]))
         }
         return diagnoses

@@ -47,7 +47,7 @@ extension ProbeSession {
         return refineByVersions(alert: alert, explainsFailure: true)
     }
 
-    private func checkSNIRequired() -> Diagnosis? {
+    func checkSNIRequired() -> Diagnosis? {
         guard serverName == nil, !target.isIPLiteral else { return nil }
         let name = target.host
         guard let retry = followUp(purpose: "does the server need SNI", offer: engine.context.offer, sni: name), retry.accepted else { return nil }

@@ -13,6 +13,9 @@ extension ProbeSession {
         let mark = Deadline.now
 
         if case .transport = connection.write(Array(request.utf8), over: socket, deadline: deadline) {
+            // The server may have said why before closing (TLS 1.3 client-certificate rejection):
+            // read what is still buffered before judging.
+            _ = connection.read(over: socket, deadline: Deadline.after(seconds: 0.2).earlier(deadline))
             let rejection = rejectionDiagnosis(connection)
             completeFinished(handshakeMs: pending.handshakeMs, session: pending.session, rejection: rejection)
             if rejection == nil { failHTTP(summary, DiagnosisID.httpReset, "the server closed the connection before our request was sent", ["after": "the handshake"]) }

@@ -31,14 +31,17 @@ extension ProbeSession {
         completeKeyExchange(connection, session: session)
         // The finished stage waits for the server's first word after our Finished: a TLS 1.3
         // server that rejects our (missing) client certificate says so only then.
-        if options.runHTTP && (certificateOK || options.insecure) {
+        // Nothing beyond the handshake goes to a server that failed verification or policy,
+        // unless the user asked for it with -k.
+        let handshakeAcceptable = certificateOK && !report.diagnoses.contains { $0.severity == .error }
+        if options.runHTTP && (handshakeAcceptable || options.insecure) {
             pendingFinished = (handshakeMs, session)
             return true
         }
         let rejection = awaitPostHandshakeRejection(connection, socket: socket, session: session)
         completeFinished(handshakeMs: handshakeMs, session: session, rejection: rejection)
         if rejection == nil {
-            stopReason = certificateOK ? "--no-http" : "certificate not trusted (use -k to continue anyway)"
+            stopReason = handshakeAcceptable ? "--no-http" : (certificateOK ? "the handshake failed policy (use -k to continue anyway)" : "certificate not trusted (use -k to continue anyway)")
         } else {
             stopReason = "the server rejected the handshake"
         }
@@ -125,7 +128,7 @@ extension ProbeSession {
         report.tls.handshakeMs = handshakeMs
     }
 
-    private func completeKeyExchange(_ connection: TLSConnection, session: NegotiatedSession) {
+    func completeKeyExchange(_ connection: TLSConnection, session: NegotiatedSession) {
         var details = StageDetails()
         details.group = session.group
         details.dhBits = session.dhBits

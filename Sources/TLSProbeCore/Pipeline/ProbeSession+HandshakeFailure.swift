@@ -9,6 +9,9 @@ extension ProbeSession {
         if recorder.hasReceived(HandshakeType.certificate) {
             _ = completeCertificateStage(connection, handshakeFailed: true)
         }
+        if stage == .finished && !hasCompleted(.keyExchange) {
+            completeKeyExchange(connection, session: connection.negotiatedSession())
+        }
 
         // 1. A peer that does not speak TLS at all.
         switch PeerBytesClassifier.classify(recorder.firstReceivedBytes) {
@@ -89,7 +92,13 @@ extension ProbeSession {
             return diagnosis(DiagnosisID.alertClientCertRequired, alertFacts, stage: .finished)
         }
         if code == 112 {
-            alertFacts["sni"] = serverName ?? "(none sent)"
+            // Without SNI, "unrecognized name" means "I need a name": confirm with one when we know it.
+            if serverName == nil {
+                if let confirmed = checkSNIRequired() { return confirmed }
+                alertFacts["sni"] = target.isIPLiteral ? "a host name (none can be sent to an IP address; use --sni NAME)" : target.host
+                return diagnosis(DiagnosisID.handshakeSNIRequired, alertFacts, stage: .serverHello)
+            }
+            alertFacts["sni"] = serverName
             return diagnosis(DiagnosisID.alertUnrecognizedName, alertFacts, stage: stage)
         }
         if !recorder.hasReceived(HandshakeType.serverHello), [40, 70, 71, 47].contains(code), let refined = refineRejectedOffer(connection: connection, alert: alertFacts) {

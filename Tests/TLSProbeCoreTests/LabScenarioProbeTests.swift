@@ -1,0 +1,24 @@
+import Testing
+import TLSProbeCore
+import TLSProbeLab
+
+/// Every lab scenario, probed for real: the first diagnosis and the exit code must be the ones
+/// the scenario promises (the same table `tlsprobe demo` checks).
+@Suite struct LabScenarioProbeTests {
+    static let quickScenarios = LabScenarios.all.filter { !$0.isSlow }
+
+    @Test(arguments: quickScenarios.map(\.name))
+    func scenarioGivesItsDiagnosis(_ name: String) throws {
+        let scenario = try #require(LabScenarios.named(name))
+        let (report, _) = try LabFixture.probe(scenario)
+        let first = report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first
+        print("SCENARIO \(name): exit \(report.exitCode) stage \(report.failedStage?.rawValue ?? "-") ids \(report.diagnoses.map(\.id)) | \(report.stages.map { "\($0.name.rawValue)=\($0.status.rawValue)" }.joined(separator: " "))")
+        if let expected = scenario.expectedDiagnosis {
+            #expect(report.diagnoses.contains { $0.id == expected }, "expected \(expected), got \(report.diagnoses.map(\.id))")
+            #expect(first?.id == expected || report.exitCode == 0)
+        } else {
+            #expect(report.diagnoses.allSatisfy { $0.severity != .error }, "healthy scenario got \(report.diagnoses.map(\.id))")
+        }
+        #expect(report.exitCode == scenario.expectedExit.rawValue)
+    }
+}
