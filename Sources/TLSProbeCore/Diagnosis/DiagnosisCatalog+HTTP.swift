@@ -1,0 +1,133 @@
+// http rows (TLS worked; the HTTP exchange over it did not) and the internal-error row.
+extension DiagnosisCatalog {
+    static let httpEntries: [DiagnosisEntry] = httpFailureEntries + httpAdviceEntries + [internalErrorEntry]
+
+    private static let httpFailureEntries: [DiagnosisEntry] = [
+        DiagnosisEntry(
+            id: DiagnosisID.httpStatus5xx, severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "Server error response",
+            summaryTemplate: "TLS is fine, but the server answered \"{status_line}\".",
+            explanation: "The handshake succeeded; the application behind it failed (500), or a proxy could not reach it (502/504), or it is overloaded (503).",
+            fixServer: "Check the application and reverse-proxy logs for this request.",
+            curl: "0 (22 with --fail)",
+            mbedtls: ["none: esp_http_client returns ESP_OK with status code 5xx"],
+            docs: "RFC 9110 §15.6"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpUnexpectedStatus, severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "Unexpected HTTP status",
+            summaryTemplate: "Expected status {expected}, got \"{status_line}\".",
+            explanation: "--expect-status asked for a specific status and the server answered with another.",
+            fixServer: "Check the URL and the application's routing.",
+            fixClient: "Check that the path in the URL and --expect-status are what you mean.",
+            curl: "0 (22 with --fail for 4xx/5xx)",
+            docs: "RFC 9110 §15"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpTimeout, severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "No HTTP response in time",
+            summaryTemplate: "The request was sent but no response arrived within {seconds} s.",
+            explanation: "TLS worked; the application is slow or stuck, or a proxy holds the request.",
+            fixServer: "Check the application's response time and upstream timeouts.",
+            fixClient: "Raise --timeout if slow responses are expected (esp_http_client: timeout_ms, 5000 by default).",
+            curl: "28 (CURLE_OPERATION_TIMEDOUT)",
+            mbedtls: ["ESP_ERR_HTTP_READ_TIMEOUT 0x700B", "MBEDTLS_ERR_SSL_TIMEOUT -0x6800"],
+            docs: "RFC 9110 §9"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpClosed, severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "Connection closed without a response",
+            summaryTemplate: "The server closed the connection after the request without sending any response.",
+            explanation: "The TLS session ended before any HTTP bytes came back: the application crashed, rejected the request silently, or expects another protocol (e.g. HTTP/2 only, or MQTT on this port).",
+            fixServer: "Check the application logs; return an error status instead of closing.",
+            fixClient: "Check the path, Host header and protocol.",
+            curl: "52 (CURLE_GOT_NOTHING)",
+            mbedtls: ["MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY -0x7880 or MBEDTLS_ERR_SSL_CONN_EOF -0x7280 on the first read"],
+            docs: "RFC 9112 §9.6"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpNotHTTP, severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "Response is not HTTP",
+            summaryTemplate: "The server answered inside TLS with something that is not HTTP: \"{preview}\".",
+            explanation: "TLS terminates into a service that speaks another protocol (MQTT, a database, a custom protocol).",
+            fixServer: "Nothing, if this port is not meant for HTTP.",
+            fixClient: "Probe with --no-http to check only TLS, or use the service's own protocol.",
+            curl: "1 (CURLE_UNSUPPORTED_PROTOCOL) or 8 (CURLE_WEIRD_SERVER_REPLY)",
+            docs: "RFC 9112 §4"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpReset, severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "Connection reset during HTTP",
+            summaryTemplate: "The connection was reset after the request, {bytes} bytes of response received.",
+            explanation: "Something aborted the connection (TCP RST) after TLS was established: an application crash, a WAF rejecting the request, or an idle timeout on a proxy.",
+            fixServer: "Check WAF and proxy logs for this request.",
+            curl: "56 (CURLE_RECV_ERROR)",
+            mbedtls: ["MBEDTLS_ERR_NET_CONN_RESET -0x0050"],
+            docs: "RFC 9293 §3.5.2"
+        ),
+    ]
+
+    private static let httpAdviceEntries: [DiagnosisEntry] = [
+        DiagnosisEntry(
+            id: DiagnosisID.httpStatus4xx, severity: .warning, stage: .http, exitStatus: .success,
+            title: "Client error response",
+            summaryTemplate: "TLS is fine; the server answered \"{status_line}\".",
+            explanation: "The server refused this particular request (404 wrong path, 401/403 missing credentials, 421 wrong host for this connection). The TLS side works.",
+            fixServer: "Nothing, unless the URL should exist.",
+            fixClient: "Check the path and credentials.",
+            curl: "0 (22 with --fail)",
+            docs: "RFC 9110 §15.5"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpRedirect, severity: .info, stage: .http, exitStatus: .success,
+            title: "Redirect",
+            summaryTemplate: "The server redirects ({status}) to {location}.",
+            explanation: "The URL answers with a redirect. Devices using esp_http_client follow redirects only up to max_redirection_count.",
+            fixServer: "Nothing needed; embedded clients do better with the final URL.",
+            fixClient: "Use the final URL directly on devices.",
+            docs: "RFC 9110 §15.4"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpRedirectDowngrade, severity: .warning, stage: .http, exitStatus: .success,
+            title: "Redirect to plain HTTP",
+            summaryTemplate: "The HTTPS URL redirects to an insecure URL: {location}.",
+            explanation: "Following this redirect leaves TLS; anyone on the path can read and change the next request.",
+            fixServer: "Redirect to an https:// URL.",
+            docs: "RFC 9110 §15.4"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpNoHSTS, severity: .warning, stage: .http, exitStatus: .success,
+            title: "No HSTS header",
+            summaryTemplate: "The response has no Strict-Transport-Security header.",
+            explanation: "Without HSTS, browsers may try plain HTTP first and can be downgraded. It matters for browsers, not for devices.",
+            fixServer: "Add Strict-Transport-Security: max-age=31536000 (add includeSubDomains once every subdomain has HTTPS).",
+            docs: "RFC 6797 §6.1"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpHSTSShort, severity: .info, stage: .http, exitStatus: .success,
+            title: "Short HSTS max-age",
+            summaryTemplate: "HSTS max-age is only {max_age} seconds.",
+            explanation: "A short max-age gives little protection between visits; a year is the usual value.",
+            fixServer: "Raise max-age to 31536000 once HTTPS is stable.",
+            docs: "RFC 6797 §6.1.1"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.httpHeadersTooLarge, severity: .warning, stage: .http, exitStatus: .success,
+            title: "Response headers too large for small clients",
+            summaryTemplate: "The response headers are {bytes} bytes; small HTTP clients accept about {limit}.",
+            explanation: "Embedded HTTP clients read headers into a fixed buffer (esp_http_client: buffer_size, 512 bytes by default); long cookies or CSP headers overflow it.",
+            fixServer: "Trim headers for device endpoints.",
+            fixClient: "Raise buffer_size in esp_http_client_config_t.",
+            docs: "RFC 9110 §5"
+        ),
+    ]
+
+    private static let internalErrorEntry = DiagnosisEntry(
+        id: DiagnosisID.internalError, severity: .error, stage: .finished, exitStatus: .internalError,
+        title: "Internal error in tlsprobe",
+        summaryTemplate: "tlsprobe hit an internal error: {detail}.",
+        explanation: "This is a bug in tlsprobe, not a problem with the server.",
+        fixServer: "Nothing.",
+        fixClient: "Please report it with the command line and the output of --verbose."
+    )
+}
