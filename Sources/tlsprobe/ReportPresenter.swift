@@ -1,5 +1,6 @@
 import TLSProbeCore
 import TLSProbeRendering
+import Synchronization
 
 /// Runs a probe and prints it in the chosen format: text streams stage lines as they happen,
 /// machine formats print once the report is complete.
@@ -16,7 +17,13 @@ struct ReportPresenter {
         case .text:
             let renderer = TextRenderer(style: TerminalStyle.resolve(color, fileDescriptor: 1), verbose: verbose)
             out.line(renderer.header(engine.previewTarget(target)))
-            let report = engine.probe(target) { stage in out.line(renderer.stageLine(stage)) }
+            let streamed = StreamedStages()
+            let report = engine.probe(target) { stage in
+                streamed.insert(stage.name)
+                out.line(renderer.stageLine(stage))
+            }
+            // Stages that never ran are known only at the end: list them too, marked skipped.
+            for stage in report.stages where !streamed.contains(stage.name) { out.line(renderer.stageLine(stage)) }
             out.write(renderer.conclusion(report))
             return report
         case .json:
@@ -33,4 +40,12 @@ struct ReportPresenter {
             return report
         }
     }
+}
+
+/// The stage names already printed live (the observer runs on the probe's thread).
+final class StreamedStages: Sendable {
+    private let names = Mutex(Set<StageName>())
+
+    func insert(_ name: StageName) { names.withLock { _ = $0.insert(name) } }
+    func contains(_ name: StageName) -> Bool { names.withLock { $0.contains(name) } }
 }

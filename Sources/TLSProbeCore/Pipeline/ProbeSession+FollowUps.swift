@@ -80,6 +80,11 @@ extension ProbeSession {
         facts["server_ciphers"] = inRange.compactMap(\.1.cipher).joined(separator: ", ")
         facts["cipher"] = inRange.first?.1.cipher ?? "?"
         facts["offered"] = String(engine.context.offer.cipherList)
+        if let cipher = inRange.first?.1.cipher, let connection, let reason = connection.weakness(ofCipherNamed: cipher) {
+            // It accepts only what no modern client offers (NULL, anonymous, EXPORT, RC4).
+            facts["reason"] = reason
+            return diagnosis(DiagnosisID.cipherWeak, facts, stage: .serverHello)
+        }
         if options.groups != nil {
             facts["offered_groups"] = options.groups
             return diagnosis(DiagnosisID.keyNoSharedGroup, facts, stage: .serverHello)

@@ -26,6 +26,7 @@ extension ProbeSession {
         let handshakeMs = elapsedMs(since: handshakeStart)
         let session = connection.negotiatedSession()
         fillTLSSummary(session, handshakeMs: handshakeMs)
+        if deferServerHello { judgeWeakCipher(session) }
         if !hasCompleted(.serverHello) { completeServerHello(connection, session: session) }
         let certificateOK = completeCertificateStage(connection)
         completeKeyExchange(connection, session: session)
@@ -107,6 +108,23 @@ extension ProbeSession {
         }
         diagnoses += cipherDiagnoses
         complete(StageReport(name: .serverHello, status: .ok, durationMs: hello.atMs - sentAt, summary: summary, details: details), diagnoses: diagnoses)
+    }
+
+    /// The permissive offer got a broken cipher. Would a normal client get the same? Ask the
+    /// server with a normal client's offer, so our wide offer does not hide what users get.
+    private func judgeWeakCipher(_ session: NegotiatedSession) {
+        guard let cipher = session.cipher, let connection, let reason = connection.weakness(ofCipherNamed: cipher) else { return }
+        var facts = ["cipher": cipher, "reason": reason]
+        let normal = followUp(purpose: "what does a normal client get", offer: .normalClient(options: options), sni: serverName)
+        if let normal, normal.accepted, let normalCipher = normal.cipher, connection.weakness(ofCipherNamed: normalCipher) == nil {
+            facts["normal_cipher"] = normalCipher
+            cipherDiagnoses = [
+                Diagnosis(id: DiagnosisID.cipherWeak, facts: self.facts(facts), severityOverride: .warning),
+                diagnosis(DiagnosisID.cipherNormalClientDiffers, facts),
+            ]
+        } else {
+            cipherDiagnoses = [diagnosis(DiagnosisID.cipherWeak, facts)]
+        }
     }
 
     var offeredVersionsLabel: String {
