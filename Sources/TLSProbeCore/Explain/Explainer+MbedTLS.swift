@@ -133,9 +133,12 @@ extension Explainer {
         }
     }
 
-    /// The curl exit codes the catalogue lists for these diagnoses, without repeats.
+    /// The curl exit codes the catalogue lists for these diagnoses, one line per exit number
+    /// (the catalogue words the same number differently per diagnosis; the first wording wins).
     static func curlCodes(for diagnoses: [String]) -> [String] {
-        diagnoses.compactMap { DiagnosisCatalog.entry($0)?.curl }.uniqued()
+        var seenNumbers = Set<Substring>()
+        return diagnoses.compactMap { DiagnosisCatalog.entry($0)?.curl }
+            .filter { seenNumbers.insert($0.prefix { $0 != " " }).inserted }
     }
 }
 
