@@ -28,7 +28,7 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
                 }
             }
         }
-        return String(cString: buffer)
+        return String(nulTerminated: buffer)
     }
 
     public var port: Int {

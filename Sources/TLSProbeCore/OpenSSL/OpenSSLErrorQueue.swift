@@ -10,7 +10,7 @@ struct OpenSSLErrorEntry: Sendable {
     var text: String {
         var buffer = [CChar](repeating: 0, count: 256)
         ERR_error_string_n(code, &buffer, buffer.count)
-        return String(cString: buffer)
+        return String(nulTerminated: buffer)
     }
 
     var reasonCode: Int32 { Int32(code & 0x7FFFFF) }

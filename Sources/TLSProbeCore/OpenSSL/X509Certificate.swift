@@ -125,7 +125,7 @@ enum X509Certificate {
             withUnsafeMutableBytes(of: &address) { $0.copyBytes(from: bytes) }
             var buffer = [CChar](repeating: 0, count: 64)
             inet_ntop(AF_INET6, &address, &buffer, 64)
-            return String(cString: buffer)
+            return String(nulTerminated: buffer)
         }
         return SafeText.hex(bytes, separator: "")
     }
@@ -148,7 +148,7 @@ enum X509Certificate {
         var buffer = [CChar](repeating: 0, count: 80)
         var length = 0
         guard EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, &buffer, buffer.count, &length) == 1 else { return nil }
-        return GroupNames.friendly(String(cString: buffer))
+        return GroupNames.friendly(String(nulTerminated: buffer))
     }
 
     private static func signatureAlgorithm(_ certificate: OpaquePointer) -> String {
