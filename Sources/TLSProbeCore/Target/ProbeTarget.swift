@@ -108,9 +108,6 @@ extension ProbeTarget {
             throw TargetParseError(description: "'\(SafeText.escape(host))' is not a valid host name")
         }
         name = ascii
-        guard name.utf8.count <= 253 else {
-            throw TargetParseError(description: "host name is \(name.utf8.count) characters long; DNS allows at most 253")
-        }
         for label in name.split(separator: ".", omittingEmptySubsequences: false) {
             guard !label.isEmpty else { throw TargetParseError(description: "'\(SafeText.escape(host))' has an empty label (two dots in a row)") }
             guard label.utf8.count <= 63 else {
@@ -119,6 +116,9 @@ extension ProbeTarget {
             guard label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*") }) else {
                 throw TargetParseError(description: "'\(SafeText.escape(host))' contains characters not allowed in a host name")
             }
+        }
+        guard name.utf8.count <= 253 else {
+            throw TargetParseError(description: "host name is \(name.utf8.count) characters long; DNS allows at most 253")
         }
         return name
     }
