@@ -47,6 +47,8 @@ private enum DocumentedFacts {
         DiagnosisID.httpUnexpectedStatus: ["expected"],
         DiagnosisID.httpHeadersTooLarge: ["limit"],
         DiagnosisID.internalError: ["detail"],
+        DiagnosisID.httpClientCertRequired: ["ca_names"],
+        DiagnosisID.handshakeClientCertRequested: ["ca_names"],
     ]
 
     static func allowed(for id: String) -> Set<String> {

@@ -12,7 +12,7 @@ import TLSProbeLab
         let scenario = try #require(LabScenarios.named(name))
         let (report, _) = try LabFixture.probe(scenario)
         let first = report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first
-        print("SCENARIO \(name): exit \(report.exitCode) stage \(report.failedStage?.rawValue ?? "-") ids \(report.diagnoses.map(\.id)) | \(report.stages.map { "\($0.name.rawValue)=\($0.status.rawValue)" }.joined(separator: " "))")
+        // print("SCENARIO \(name): exit \(report.exitCode) stage \(report.failedStage?.rawValue ?? "-") ids \(report.diagnoses.map(\.id)) | \(report.stages.map { "\($0.name.rawValue)=\($0.status.rawValue)" }.joined(separator: " "))")
         if let expected = scenario.expectedDiagnosis {
             #expect(report.diagnoses.contains { $0.id == expected }, "expected \(expected), got \(report.diagnoses.map(\.id))")
             #expect(first?.id == expected || report.exitCode == 0)
@@ -20,5 +20,9 @@ import TLSProbeLab
             #expect(report.diagnoses.allSatisfy { $0.severity != .error }, "healthy scenario got \(report.diagnoses.map(\.id))")
         }
         #expect(report.exitCode == scenario.expectedExit.rawValue)
+        // Every fact a summary names was supplied: no "{placeholder}" reaches the user.
+        for diagnosis in report.diagnoses {
+            #expect(!diagnosis.summary.contains("{"), "\(diagnosis.id): \(diagnosis.summary)")
+        }
     }
 }

@@ -1,8 +1,29 @@
 // http rows (TLS worked; the HTTP exchange over it did not) and the internal-error row.
 extension DiagnosisCatalog {
-    static let httpEntries: [DiagnosisEntry] = httpFailureEntries + httpAdviceEntries + [internalErrorEntry]
+    static let httpEntries: [DiagnosisEntry] = httpFailureEntries + httpAdviceEntries + [internalErrorEntry, clientCertRequestedEntry]
+
+    private static let clientCertRequestedEntry = DiagnosisEntry(
+        id: DiagnosisID.handshakeClientCertRequested, severity: .info, stage: .finished, exitStatus: .success,
+        title: "Client certificate requested",
+        summaryTemplate: "The server asked for a client certificate (acceptable CAs: {ca_names}); none was sent and it completed the handshake anyway.",
+        explanation: "A CertificateRequest with an optional verification: the server may treat clients differently with and without a certificate.",
+        fixServer: "Nothing, if optional client authentication is intended.",
+        fixClient: "Pass --cert/--key to probe as an authenticated client.",
+        docs: "RFC 8446 §4.3.2, RFC 5246 §7.4.4"
+    )
 
     private static let httpFailureEntries: [DiagnosisEntry] = [
+        DiagnosisEntry(
+            id: DiagnosisID.httpClientCertRequired, severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "Client certificate required by the application",
+            summaryTemplate: "The server asked for a client certificate during the handshake, none was sent, and it then answered \"{status_line}\" (acceptable CAs: {ca_names}).",
+            explanation: "Some servers (nginx with ssl_verify_client on, for one) request a client certificate but let the handshake finish without one, then refuse every request with 400 or 403. The TLS layer looks healthy; the refusal is about the missing certificate.",
+            fixServer: "If clients without certificates should be served, make client authentication optional for this location (nginx: ssl_verify_client optional) and check $ssl_client_verify in the application.",
+            fixClient: "Send a certificate issued by one of the acceptable CAs: --cert client.pem --key client.key (curl: --cert/--key; ESP-IDF: esp_http_client_config_t.client_cert_pem and client_key_pem).",
+            curl: "0 (22 with --fail): curl sees the same 400/403",
+            mbedtls: ["none: esp_http_client returns ESP_OK with status 400/403 when no client certificate is configured"],
+            docs: "RFC 8446 §4.3.2; nginx ssl_verify_client"
+        ),
         DiagnosisEntry(
             id: DiagnosisID.httpStatus5xx, severity: .error, stage: .http, exitStatus: .httpFailed,
             title: "Server error response",

@@ -20,6 +20,7 @@ extension DiagnosisID {
         chainRootIncluded, chainTooDeep,
         httpStatus5xx, httpStatus4xx, httpRedirect, httpRedirectDowngrade, httpUnexpectedStatus,
         httpNoHSTS, httpHSTSShort, httpTimeout, httpClosed, httpNotHTTP, httpHeadersTooLarge, httpReset,
+        httpClientCertRequired, handshakeClientCertRequested,
         internalError,
     ]
 }

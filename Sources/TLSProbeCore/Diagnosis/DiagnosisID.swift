@@ -103,6 +103,11 @@ public enum DiagnosisID {
     public static let httpNotHTTP = "http.not_http"
     public static let httpHeadersTooLarge = "http.headers_too_large"  // {limit}
     public static let httpReset = "http.reset"
+    /// The server asked for a client certificate, got none, finished the handshake and then
+    /// refused the request (nginx: 400 "No required SSL certificate was sent"): {status_line} {ca_names}
+    public static let httpClientCertRequired = "http.client_cert_required"
+    /// info: the server asked for an optional client certificate and none was sent: {ca_names}
+    public static let handshakeClientCertRequested = "handshake.client_cert_requested"
 
     // internal
     public static let internalError = "internal.error"  // {detail}

@@ -99,7 +99,11 @@ extension ProbeSession {
         var diagnoses: [Diagnosis] = []
         let location = head.value("location")
         if let location { facts["location"] = location }
-        if let expected = options.expectStatus {
+        let certificateRefused = clientCertificateRequestedButNotSent && [400, 403, 495, 496].contains(head.status)
+        if certificateRefused {
+            facts["ca_names"] = requestedClientCANames
+            diagnoses.append(diagnosis(DiagnosisID.httpClientCertRequired, facts))
+        } else if let expected = options.expectStatus {
             if !expected.contains(head.status) {
                 facts["expected"] = expected.map(String.init).joined(separator: ", ")
                 diagnoses.append(diagnosis(DiagnosisID.httpUnexpectedStatus, facts))
@@ -128,6 +132,8 @@ extension ProbeSession {
         details.timeToFirstByteMs = summary.timeToFirstByteMs.map(StageReport.rounded)
         var text = "\(summary.request) → \(head.statusLine)"
         if let location { text += ", Location: \(location)" }
+        if let hsts = head.value("strict-transport-security") { text += ", HSTS \(hsts.prefix(40))" }
+        if let server = head.value("server") { text += ", Server: \(server.prefix(30))" }
         complete(StageReport(name: .http, status: .ok, durationMs: summary.timeToFirstByteMs, summary: text, details: details), diagnoses: diagnoses)
     }
 }

@@ -162,6 +162,16 @@ extension ProbeSession {
         complete(StageReport(name: .keyExchange, status: .ok, summary: parts.joined(separator: ", "), details: details), diagnoses: diagnoses)
     }
 
+    var clientCertificateRequestedButNotSent: Bool {
+        guard let connection else { return false }
+        return connection.recorder.hasReceived(HandshakeType.certificateRequest) && !connection.sentClientCertificate
+    }
+
+    var requestedClientCANames: String {
+        let names = connection?.acceptableClientCANames() ?? []
+        return names.isEmpty ? "any" : names.joined(separator: "; ")
+    }
+
     func completeFinished(handshakeMs: Double, session: NegotiatedSession, rejection: Diagnosis?) {
         var details = StageDetails()
         details.handshakeMs = StageReport.rounded(handshakeMs)
@@ -175,7 +185,12 @@ extension ProbeSession {
             if let alpn = session.alpn { parts.append("ALPN \(alpn)") }
             parts.append(session.ocspStapled ? "OCSP stapled" : "no OCSP staple")
         }
-        complete(StageReport(name: .finished, status: .ok, durationMs: handshakeMs, summary: parts.joined(separator: ", "), details: details), diagnoses: rejection.map { [$0] } ?? [])
+        var diagnoses = rejection.map { [$0] } ?? []
+        if rejection == nil && clientCertificateRequestedButNotSent {
+            parts.append("client certificate requested, none sent")
+            diagnoses.append(diagnosis(DiagnosisID.handshakeClientCertRequested, ["ca_names": requestedClientCANames]))
+        }
+        complete(StageReport(name: .finished, status: .ok, durationMs: handshakeMs, summary: parts.joined(separator: ", "), details: details), diagnoses: diagnoses)
     }
 
     /// TLS 1.3 moves client-certificate rejection after the handshake. Wait (briefly) for the

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The dns and tcp stages.
 extension ProbeSession {
     func resolve() -> [SocketAddress]? {
@@ -72,11 +76,11 @@ extension ProbeSession {
         let summary: String
         switch lastFailure {
         case (.refused, let address)?:
-            diagnosis = self.diagnosis(DiagnosisID.tcpRefused, ["address": address.description])
+            diagnosis = self.diagnosis(DiagnosisID.tcpRefused, ["address": address.description, "detail": systemErrorText(ECONNREFUSED)])
             summary = "\(address): connection refused"
         case (.timedOut, let address)?:
             let seconds = format(min(options.connectTimeout, options.timeout))
-            diagnosis = self.diagnosis(DiagnosisID.tcpTimeout, ["address": address.description, "seconds": seconds])
+            diagnosis = self.diagnosis(DiagnosisID.tcpTimeout, ["address": address.description, "seconds": seconds, "detail": "no SYN-ACK"])
             summary = "\(address): no answer within \(seconds) s"
         case (.unreachable(let code), let address)?:
             diagnosis = self.diagnosis(DiagnosisID.tcpUnreachable, ["address": address.description, "detail": systemErrorText(code)])
@@ -85,7 +89,7 @@ extension ProbeSession {
             diagnosis = self.diagnosis(DiagnosisID.tcpError, ["address": address.description, "detail": systemErrorText(code)])
             summary = "\(address): \(systemErrorText(code))"
         case nil:
-            diagnosis = self.diagnosis(DiagnosisID.tcpTimeout, ["address": connectHost, "seconds": format(options.timeout)])
+            diagnosis = self.diagnosis(DiagnosisID.tcpTimeout, ["address": connectHost, "seconds": format(options.timeout), "detail": "the deadline passed"])
             summary = "no time left to connect"
         }
         let tried = attempts.count > 1 ? " (\(attempts.count) addresses tried)" : ""
