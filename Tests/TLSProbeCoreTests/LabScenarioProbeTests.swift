@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TLSProbeCore
 import TLSProbeLab
@@ -12,7 +13,10 @@ import TLSProbeLab
         let scenario = try #require(LabScenarios.named(name))
         let (report, _) = try LabFixture.probe(scenario)
         let first = report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first
-        // print("SCENARIO \(name): exit \(report.exitCode) stage \(report.failedStage?.rawValue ?? "-") ids \(report.diagnoses.map(\.id)) | \(report.stages.map { "\($0.name.rawValue)=\($0.status.rawValue)" }.joined(separator: " "))")
+        if ProcessInfo.processInfo.environment["TLSPROBE_PRINT_SCENARIOS"] != nil {
+            // Used to write the closing notes' tables from real runs.
+            print("SCENARIO|\(name)|\(report.exitCode)|\(report.failedStage?.rawValue ?? "-")|\(first?.id ?? "-")|\(first?.summary ?? "-")")
+        }
         if let expected = scenario.expectedDiagnosis {
             #expect(report.diagnoses.contains { $0.id == expected }, "expected \(expected), got \(report.diagnoses.map(\.id))")
             #expect(first?.id == expected || report.exitCode == 0)

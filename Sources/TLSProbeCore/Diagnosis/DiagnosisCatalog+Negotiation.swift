@@ -193,7 +193,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.notTLSBanner, severity: .error, stage: .serverHello, exitStatus: .notTLS,
             title: "Another protocol on this port",
-            summaryTemplate: "The server greeted us with a {protocol} banner (\"{preview}\") instead of TLS.",
+            summaryTemplate: "The server spoke first, with a {protocol} greeting (\"{preview}\"), instead of answering with TLS.",
             explanation: "The port speaks a different protocol that starts with a server greeting (SMTP, FTP, SSH, POP3, IMAP). Some of these support TLS only after a STARTTLS command.",
             fixServer: "Publish the implicit-TLS port (e.g. 465, 993, 995) if clients expect TLS immediately.",
             fixClient: "Use the protocol's STARTTLS (openssl s_client -starttls smtp) or the implicit-TLS port.",

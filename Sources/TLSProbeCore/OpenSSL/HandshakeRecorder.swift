@@ -69,14 +69,14 @@ final class HandshakeRecorder {
 
     func hasReceived(_ type: UInt8) -> Bool { firstHandshake(type, sent: false) != nil }
 
-    /// "ServerHello", "Certificate", … the last handshake message either side produced, for
-    /// "the server closed after X".
+    /// "our ClientHello", "the server's Certificate", …: the last handshake message either side
+    /// produced, for sentences like "the server closed the connection after {after}".
     var lastMessageDescription: String {
         guard let last = messages.last(where: { $0.contentType == 22 }) else {
-            return totalSentBytes > 0 ? "before sending anything (after our ClientHello)" : "before the ClientHello was sent"
+            return totalSentBytes > 0 ? "our first bytes" : "the TCP connection opened"
         }
         let name = HandshakeType.name(last.kind)
-        return last.sent ? "after our \(name)" : "after the server's \(name)"
+        return last.sent ? "our \(name)" : "the server's \(name)"
     }
 
     func messageLog() -> [HandshakeMessage] {

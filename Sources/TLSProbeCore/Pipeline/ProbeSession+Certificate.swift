@@ -23,7 +23,7 @@ extension ProbeSession {
         let totalBytes = messageBytes ?? chain.reduce(0) { $0 + $1.derBytes }
         if totalBytes > TLSClientContext.defaultCertificateListLimit {
             findings.append(Finding(
-                diagnosis: diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": "\(TLSClientContext.defaultCertificateListLimit / 1024) KB"]),
+                diagnosis: diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)]),
                 short: "certificate list of \(totalBytes / 1024) KB"))
         }
         findings.sort { ($0.diagnosis.severity, $0.diagnosis.exitCode == 0 ? 99 : 0) < ($1.diagnosis.severity, $1.diagnosis.exitCode == 0 ? 99 : 0) }

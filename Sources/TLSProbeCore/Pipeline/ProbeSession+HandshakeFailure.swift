@@ -43,7 +43,7 @@ extension ProbeSession {
         switch result {
         case .transport(.timedOut):
             let seconds = format(options.timeout)
-            failStage(stage, "no progress \(after) within \(seconds) s", diagnosis(DiagnosisID.handshakeTimeout, ["after": after, "seconds": seconds, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
+            failStage(stage, "no progress after \(after) within \(seconds) s", diagnosis(DiagnosisID.handshakeTimeout, ["after": after, "seconds": seconds, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
         case .transport(.closed), .transport(.reset), .transport(.failed):
             let reset = result.isReset
             if !recorder.hasReceived(HandshakeType.serverHello), let refined = refineSilentRejection(connection: connection) {
@@ -52,7 +52,7 @@ extension ProbeSession {
             }
             let id = reset ? DiagnosisID.handshakeReset : DiagnosisID.handshakeAbruptClose
             let what = reset ? "the server reset the connection (RST)" : "the server closed the connection (FIN)"
-            failStage(stage, "\(what) \(after)", diagnosis(id, ["after": after, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
+            failStage(stage, "\(what) after \(after)", diagnosis(id, ["after": after, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
         case .tlsError(let errors):
             let found = localTLSFailure(errors, connection: connection, stage: stage)
             failStage(found.stage, found.summary, found)
@@ -95,7 +95,8 @@ extension ProbeSession {
             // Without SNI, "unrecognized name" means "I need a name": confirm with one when we know it.
             if serverName == nil {
                 if let confirmed = checkSNIRequired() { return confirmed }
-                alertFacts["sni"] = target.isIPLiteral ? "a host name (none can be sent to an IP address; use --sni NAME)" : target.host
+                // An IP target cannot carry SNI: the user has to name the host with --sni.
+                alertFacts["sni"] = target.isIPLiteral ? "NAME (probe with --sni NAME: an IP address cannot be sent as SNI)" : target.host
                 return diagnosis(DiagnosisID.handshakeSNIRequired, alertFacts, stage: .serverHello)
             }
             alertFacts["sni"] = serverName
@@ -114,7 +115,7 @@ extension ProbeSession {
         let detail = errors.last.map { "\($0.reason) (\($0.text))" } ?? "no OpenSSL error recorded"
         if reasons.contains("excessive message size") {
             let limit = TLSClientContext.maxCertificateListBytes / 1024
-            return diagnosis(DiagnosisID.certTooLarge, ["bytes": "more than \(limit * 1024)", "limit": "\(limit) KB"], openssl: detail, stage: .certificate)
+            return diagnosis(DiagnosisID.certTooLarge, ["bytes": "more than \(limit * 1024)", "limit": String(limit * 1024)], openssl: detail, stage: .certificate)
         }
         if reasons.contains("unsupported protocol") || reasons.contains("wrong ssl version") {
             return refineRejectedOffer(connection: connection, alert: ["after": connection.recorder.lastMessageDescription]) ??
