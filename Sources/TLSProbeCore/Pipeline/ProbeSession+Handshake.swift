@@ -107,6 +107,7 @@ extension ProbeSession {
             diagnoses.append(diagnosis(id, ["version": facts.version, "server_versions": facts.version, "offered": offeredVersionsLabel]))
         }
         diagnoses += cipherDiagnoses
+        diagnoses += versionExpectation(facts.version)
         complete(StageReport(name: .serverHello, status: .ok, durationMs: hello.atMs - sentAt, summary: summary, details: details), diagnoses: diagnoses)
     }
 
@@ -175,7 +176,8 @@ extension ProbeSession {
             if let alpn = session.alpn { parts.append("ALPN \(alpn)") }
             parts.append(session.ocspStapled ? "OCSP stapled" : "no OCSP staple")
         }
-        complete(StageReport(name: .finished, status: .ok, durationMs: handshakeMs, summary: parts.joined(separator: ", "), details: details), diagnoses: rejection.map { [$0] } ?? [])
+        let diagnoses = (rejection.map { [$0] } ?? []) + alpnExpectation(session.alpn)
+        complete(StageReport(name: .finished, status: .ok, durationMs: handshakeMs, summary: parts.joined(separator: ", "), details: details), diagnoses: diagnoses)
     }
 
     /// TLS 1.3 moves client-certificate rejection after the handshake. Wait (briefly) for the
