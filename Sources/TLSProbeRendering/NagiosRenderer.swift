@@ -97,7 +97,8 @@ public struct NagiosRenderer: Sendable {
     }
 
     private func daysLeft(_ days: Int) -> String {
-        "days_left=\(days);\(warnDays):;" + (failDays.map { "\($0):" } ?? "")
+        // Trailing empty fields may be dropped (plugin guidelines): no --fail-days, no crit field.
+        "days_left=\(days);\(warnDays):" + (failDays.map { ";\($0):" } ?? "")
     }
 
     static func line(_ state: NagiosState, _ text: String, _ perfdata: [String]) -> String {
