@@ -21,6 +21,10 @@ enum Main {
                 exit(0)
             }
             if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
+            if NagiosMode.requested(in: arguments) {
+                LineOutput.standardOutput.line(NagiosRenderer.unknown(TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"))
+                exit(NagiosState.unknown.rawValue)
+            }
             let message = TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "error"
             let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             LineOutput.standardError.line("tlsprobe: \(stripped) (see 'tlsprobe --help')")

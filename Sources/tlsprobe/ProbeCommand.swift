@@ -18,9 +18,10 @@ struct ProbeCommand: ParsableCommand {
     @OptionGroup(title: "Verification") var verification: VerificationOptions
     @OptionGroup(title: "HTTP") var http: HTTPOptions
     @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Fleet") var fleet: FleetOptions
 
     func validate() throws {
-        if targets.isEmpty { throw ValidationError("no target given; expected host, host:port or https://host/") }
+        if targets.isEmpty && fleet.targetsFile == nil { throw ValidationError("no target given; expected host, host:port or https://host/ (or --targets-file)") }
         if connection.ipv4 && connection.ipv6 { throw ValidationError("-4 and -6 exclude each other") }
         if tls.noSNI && tls.sni != nil { throw ValidationError("--sni and --no-sni exclude each other") }
         if !(connection.timeout > 0 && connection.timeout <= 3600) { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
@@ -30,7 +31,12 @@ struct ProbeCommand: ParsableCommand {
         if verification.warnDays < 0 { throw ValidationError("--warn-days must be 0 or more") }
         if let days = verification.failDays, days < 0 { throw ValidationError("--fail-days must be 0 or more") }
         _ = try expectedStatuses()
+        if let expected = tls.expectALPN, expected != "none", !alpnOffer.contains(expected) {
+            throw ValidationError("--expect-alpn \(expected) is not in the ALPN offer (\(tls.alpn)); add it with --alpn")
+        }
     }
+
+    var alpnOffer: [String] { tls.alpn.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
 
     func expectedStatuses() throws -> [Int]? {
         guard let text = http.expectStatus else { return nil }
@@ -60,7 +66,9 @@ struct ProbeCommand: ParsableCommand {
         options.ciphers = tls.ciphers
         options.cipherSuites = tls.ciphersuites
         options.groups = tls.groups
-        options.alpn = tls.alpn.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        options.alpn = alpnOffer
+        options.expectALPN = tls.expectALPN
+        options.expectTLSMin = tls.expectTLSMin
         options.clientCertificatePath = tls.cert
         options.clientKeyPath = tls.key
         options.runHTTP = !http.noHTTP
@@ -80,19 +88,32 @@ struct ProbeCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        let format = output.resolvedFormat
         let engine: ProbeEngine
+        let source: FleetSource
         do {
             engine = try ProbeEngine(options: try makeOptions())
+            source = try FleetSource(arguments: parsedTargets, filePath: fleet.targetsFile, shard: try fleet.shardSelector())
         } catch let error as ProbeSetupError {
+            if format == .nagios {
+                LineOutput.standardOutput.line(NagiosRenderer.unknown(error.description))
+                throw ExitCode(NagiosState.unknown.rawValue)
+            }
             LineOutput.standardError.line("tlsprobe: \(error.description)")
             throw ExitCode(error.exitStatus.rawValue)
         }
-        let presenter = ReportPresenter(format: output.resolvedFormat, quiet: output.quiet, verbose: output.verbose, color: output.color)
-        var firstFailure: Int32 = 0
-        for target in parsedTargets {
-            let report = presenter.present(engine: engine, target: target)
-            if firstFailure == 0 && report.exitCode != 0 { firstFailure = report.exitCode }
+        // One target in text: stream its stages live. Everything else goes through the fleet runner.
+        if parsedTargets.count == 1 && fleet.targetsFile == nil && format == .text {
+            let presenter = ReportPresenter(format: format, quiet: output.quiet, verbose: output.verbose, color: output.color)
+            let report = presenter.present(engine: engine, target: parsedTargets[0])
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+            return
         }
-        if firstFailure != 0 { throw ExitCode(firstFailure) }
+        let presenter = FleetPresenter(
+            format: format, quiet: output.quiet, verbose: output.verbose, color: output.color,
+            nagios: NagiosRenderer(warnDays: verification.warnDays, failDays: verification.failDays)
+        )
+        let code = try presenter.run(engine: engine, source: source, configuration: fleet.configuration)
+        if code != 0 { throw ExitCode(code) }
     }
 }

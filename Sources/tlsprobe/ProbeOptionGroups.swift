@@ -44,6 +44,12 @@ struct TLSOptions: ParsableArguments {
     @Option(help: ArgumentHelp("ALPN protocols to offer, comma-separated.", valueName: "list"))
     var alpn: String = "http/1.1"
 
+    @Option(name: .customLong("expect-alpn"), help: ArgumentHelp("Fail (exit 21) unless the server selects this ALPN protocol ('none': no protocol).", valueName: "proto"))
+    var expectALPN: String?
+
+    @Option(name: .customLong("expect-tls-min"), help: ArgumentHelp("Fail (exit 21) when the negotiated TLS version is below this.", valueName: "version"), completion: .list(TLSVersion.allCases.map(\.rawValue)))
+    var expectTLSMin: TLSVersion?
+
     @Option(help: ArgumentHelp("Client certificate (PEM, may include the chain).", valueName: "file"), completion: .file())
     var cert: String?
 

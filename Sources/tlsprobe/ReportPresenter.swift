@@ -34,9 +34,15 @@ struct ReportPresenter {
             let report = engine.probe(target)
             out.line(JSONRenderer.render(report, pretty: false))
             return report
-        case .nagios, .prometheus:
+        case .nagios:
             let report = engine.probe(target)
-            out.line(JSONRenderer.render(report))
+            out.line(NagiosRenderer(warnDays: engine.options.warnDays, failDays: engine.options.failDays).render(report))
+            return report
+        case .prometheus:
+            let report = engine.probe(target)
+            let exposition = PrometheusExposition()
+            exposition.add(report)
+            out.write(exposition.render())
             return report
         }
     }

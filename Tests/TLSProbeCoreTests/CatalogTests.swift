@@ -45,6 +45,8 @@ private enum DocumentedFacts {
         DiagnosisID.chainIntermediateExpired: ["not_after", "days"],
         DiagnosisID.chainRootIncluded: ["root"],
         DiagnosisID.httpUnexpectedStatus: ["expected"],
+        DiagnosisID.protoBelowExpectedVersion: ["expected"],
+        DiagnosisID.protoUnexpectedALPN: ["alpn", "expected", "offered"],
         DiagnosisID.httpHeadersTooLarge: ["limit"],
         DiagnosisID.internalError: ["detail"],
         DiagnosisID.httpClientCertRequired: ["ca_names"],

@@ -42,6 +42,25 @@ extension DiagnosisCatalog {
             mbedtls: ["MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE -0x7780 (server sent alert 70)", "MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION -0x6E80 (server chose an older version)"],
             docs: "RFC 8446 §4.2.1"
         ),
+        DiagnosisEntry(
+            id: DiagnosisID.protoBelowExpectedVersion, severity: .error, stage: .serverHello, exitStatus: .noCommonParameters,
+            title: "TLS version below the expected minimum",
+            summaryTemplate: "The server negotiated {version}; --expect-tls-min asks for {expected} or newer.",
+            explanation: "The handshake works, but the server chose an older protocol version than this check requires: it either does not speak the expected version or prefers an older one. Clients limited to the newer version cannot connect.",
+            fixServer: "Enable the expected version (TLS 1.3 needs OpenSSL 1.1.1+, nginx ssl_protocols TLSv1.2 TLSv1.3; Apache SSLProtocol -all +TLSv1.2 +TLSv1.3).",
+            fixClient: "If the older version is acceptable after all, lower --expect-tls-min.",
+            docs: "RFC 8446 §4.2.1"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.protoUnexpectedALPN, severity: .error, stage: .finished, exitStatus: .noCommonParameters,
+            title: "Server selected an unexpected ALPN protocol",
+            summaryTemplate: "The server selected ALPN {alpn}; --expect-alpn asks for {expected} (we offered {offered}).",
+            explanation: "ALPN decides which application protocol runs over TLS. A server (or a load balancer in front of it) that selects another protocol, or none, will not serve clients that depend on the expected one, e.g. gRPC needs h2.",
+            fixServer: "Enable the protocol in the TLS terminator (nginx: listen 443 ssl http2 / http2 on; HAProxy: alpn h2,http/1.1 on the bind line).",
+            fixClient: "Offer the protocol with --alpn; --expect-alpn none checks that no protocol is selected.",
+            openssl: "SSL_get0_alpn_selected",
+            docs: "RFC 7301"
+        ),
     ]
 
     private static let cipherEntries: [DiagnosisEntry] = [

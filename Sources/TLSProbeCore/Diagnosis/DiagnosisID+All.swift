@@ -8,7 +8,7 @@ extension DiagnosisID {
         handshakeTimeout, handshakeReset, handshakeAbruptClose, handshakeSNIRequired, handshakeFailed,
         handshakeUnexpectedMessage,
         alertClientCertRequired, alertUnrecognizedName, alertUnknown,
-        protoTLS10Only, protoTLS11Only, protoNoCommonVersion,
+        protoTLS10Only, protoTLS11Only, protoNoCommonVersion, protoBelowExpectedVersion, protoUnexpectedALPN,
         cipherNoShared, cipherWeak, cipher3DES, cipherNormalClientDiffers,
         keyWeakDH, keyWeakRSA, keyWeakEC, keyNoForwardSecrecy, keyNoSharedGroup,
         sigSHA1, sigMD5, sigHandshakeSHA1,

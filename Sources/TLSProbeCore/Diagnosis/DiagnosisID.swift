@@ -41,6 +41,8 @@ public enum DiagnosisID {
     public static let protoTLS10Only = "proto.tls10_only"
     public static let protoTLS11Only = "proto.tls11_only"
     public static let protoNoCommonVersion = "proto.no_common_version"
+    public static let protoBelowExpectedVersion = "proto.below_expected_version"  // --expect-tls-min: {version} {expected}
+    public static let protoUnexpectedALPN = "proto.unexpected_alpn"  // --expect-alpn: {alpn} (selected, or "none") {expected} {offered}
 
     // cipher — facts: {cipher} (name), {offered} (count), {server_ciphers} (what it accepts)
     public static let cipherNoShared = "cipher.no_shared"

@@ -107,6 +107,7 @@ extension ProbeSession {
             diagnoses.append(diagnosis(id, ["version": facts.version, "server_versions": facts.version, "offered": offeredVersionsLabel]))
         }
         diagnoses += cipherDiagnoses
+        diagnoses += versionExpectation(facts.version)
         complete(StageReport(name: .serverHello, status: .ok, durationMs: hello.atMs - sentAt, summary: summary, details: details), diagnoses: diagnoses)
     }
 
@@ -185,7 +186,7 @@ extension ProbeSession {
             if let alpn = session.alpn { parts.append("ALPN \(alpn)") }
             parts.append(session.ocspStapled ? "OCSP stapled" : "no OCSP staple")
         }
-        var diagnoses = rejection.map { [$0] } ?? []
+        var diagnoses = (rejection.map { [$0] } ?? []) + alpnExpectation(session.alpn)
         if rejection == nil && clientCertificateRequestedButNotSent {
             parts.append("client certificate requested, none sent")
             diagnoses.append(diagnosis(DiagnosisID.handshakeClientCertRequested, ["ca_names": requestedClientCANames]))

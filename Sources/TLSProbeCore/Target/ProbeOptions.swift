@@ -74,6 +74,10 @@ public struct ProbeOptions: Sendable {
     public var warnDays = 14
     public var failDays: Int?
     public var expectStatus: [Int]?
+    /// --expect-alpn: the protocol the server must select ("none" when it must select none).
+    public var expectALPN: String?
+    /// --expect-tls-min: the negotiated version must be at least this.
+    public var expectTLSMin: TLSVersion?
     /// Warnings fail the run with exit 1.
     public var strict = false
     public var userAgent = "tlsprobe/\(TLSProbeVersion.current)"

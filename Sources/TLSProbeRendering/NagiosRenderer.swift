@@ -1,0 +1,120 @@
+import Foundation
+import TLSProbeCore
+
+/// Nagios plugin states; the raw value is the plugin's exit status.
+public enum NagiosState: Int32, Sendable, Comparable {
+    case ok = 0, warning = 1, critical = 2, unknown = 3
+
+    public var label: String {
+        switch self {
+        case .ok: "OK"
+        case .warning: "WARNING"
+        case .critical: "CRITICAL"
+        case .unknown: "UNKNOWN"
+        }
+    }
+
+    /// monitoring-plugins' max_state_alt order: CRITICAL > WARNING > UNKNOWN > OK.
+    var rank: Int {
+        switch self {
+        case .ok: 0
+        case .unknown: 1
+        case .warning: 2
+        case .critical: 3
+        }
+    }
+
+    public static func < (lhs: NagiosState, rhs: NagiosState) -> Bool { lhs.rank < rhs.rank }
+
+    /// A probe's state: failures are CRITICAL, warnings WARNING (even under --strict), and only
+    /// what stops the check itself (usage, unreadable input, a tlsprobe bug) is UNKNOWN.
+    public init(exitCode: Int32, outcome: Outcome) {
+        switch exitCode {
+        case ExitStatus.usage.rawValue, ExitStatus.inputFile.rawValue, ExitStatus.internalError.rawValue: self = .unknown
+        default:
+            switch outcome {
+            case .ok: self = .ok
+            case .warning: self = .warning
+            case .fail: self = .critical
+            }
+        }
+    }
+}
+
+/// `--format nagios`: one status line per the Nagios plugin guidelines,
+/// `TLSPROBE STATE - text | perfdata`, for Nagios, Icinga, Sensu and Zabbix.
+///
+/// Perfdata is `label=value[UOM];warn;crit;min;max`. `days_left` carries --warn-days and
+/// --fail-days as threshold ranges `N:` ("alert when below N"), because a bare `N` would mean
+/// "alert when above N" in the plugin range syntax.
+public struct NagiosRenderer: Sendable {
+    public let warnDays: Int
+    public let failDays: Int?
+
+    public init(warnDays: Int, failDays: Int?) {
+        self.warnDays = warnDays
+        self.failDays = failDays
+    }
+
+    /// The line for one probe.
+    public func render(_ report: ProbeReport) -> String {
+        let state = NagiosState(exitCode: report.exitCode, outcome: report.outcome)
+        let text = "\(Self.clean(report.target.input)) \(describe(report))"
+        var perfdata: [String] = []
+        if let days = report.certificates.map(\.daysLeft).min() { perfdata.append(daysLeft(days)) }
+        if let handshake = report.tls.handshakeMs { perfdata.append("handshake_ms=\(Self.number(handshake))ms;;;0") }
+        return Self.line(state, text, perfdata)
+    }
+
+    /// One line for a whole fleet (the worst state decides), then one line per target as the
+    /// plugin's long output.
+    public func render(fleet rows: [FleetSummaryRow], lines: [String]) -> (state: NagiosState, text: String) {
+        let states = rows.map { NagiosState(exitCode: $0.exitCode, outcome: $0.outcome) }
+        let worst = states.max() ?? .unknown
+        let count = { (state: NagiosState) in states.filter { $0 == state }.count }
+        let problems = rows.filter { $0.outcome != .ok }.map { "\($0.target) (\($0.firstDiagnosis ?? "exit \($0.exitCode)"))" }
+        var text = rows.isEmpty ? "no targets" : "\(problems.count) of \(rows.count) targets with problems"
+        if !problems.isEmpty { text += ": " + problems.prefix(5).joined(separator: ", ") + (problems.count > 5 ? ", …" : "") }
+        var perfdata = ["targets=\(rows.count);;;0", "ok=\(count(.ok));;;0", "warning=\(count(.warning));;;0",
+                        "critical=\(count(.critical));;;0", "unknown=\(count(.unknown));;;0"]
+        if let days = rows.compactMap(\.daysLeft).min() { perfdata.append("min_" + daysLeft(days)) }
+        let first = Self.line(worst, Self.clean(text), perfdata)
+        return (worst, ([first] + lines.map { Self.clean($0).replacingOccurrences(of: "|", with: "/") }).joined(separator: "\n"))
+    }
+
+    /// The line for a check that could not run (bad arguments, unreadable files).
+    public static func unknown(_ message: String) -> String {
+        line(.unknown, clean(message), [])
+    }
+
+    private func describe(_ report: ProbeReport) -> String {
+        let decisive = report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first { $0.severity == .warning }
+        if let decisive { return "\(decisive.id): \(decisive.summary)" }
+        var parts = [report.tls.version ?? "no TLS"]
+        if let days = report.certificates.map(\.daysLeft).min() { parts.append("certificates valid for \(days) more days") }
+        if let status = report.http?.status { parts.append("HTTP \(status)") }
+        return parts.joined(separator: ", ")
+    }
+
+    private func daysLeft(_ days: Int) -> String {
+        // Trailing empty fields may be dropped (plugin guidelines): no --fail-days, no crit field.
+        "days_left=\(days);\(warnDays):" + (failDays.map { ";\($0):" } ?? "")
+    }
+
+    static func line(_ state: NagiosState, _ text: String, _ perfdata: [String]) -> String {
+        "TLSPROBE \(state.label) - \(text)" + (perfdata.isEmpty ? "" : " | " + perfdata.joined(separator: " "))
+    }
+
+    /// Plugin output is one line and `|` starts the performance data: keep both out of the text.
+    static func clean(_ text: String) -> String {
+        text.map { $0 == "\n" || $0 == "\r" ? " " : ($0 == "|" ? "/" : String($0)) }.joined()
+    }
+
+    /// Plain decimal notation (no exponent), three decimals at most.
+    static func number(_ value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
