@@ -10,7 +10,8 @@ root=$PWD
 BIN=$(realpath "${TLSPROBE:-.build/debug/tlsprobe}")
 work=$(mktemp -d)
 server=
-cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+# SIGKILL: a parent (e.g. a test runner) may have left SIGTERM blocked in the mask we inherit.
+cleanup() { [[ -n "$server" ]] && kill -KILL "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$work/bin" && ln -s "$BIN" "$work/bin/tlsprobe"
 

@@ -13,12 +13,18 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["TLSPROBE"] = TLSProbeBinary.url.path
         process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
+        // A file, not a pipe: a background server the script starts must not keep us waiting
+        // for an end of file.
+        let log = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-recipes-\(getpid()).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? FileManager.default.removeItem(at: log) }
+        process.standardOutput = handle
+        process.standardError = handle
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        try handle.close()
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains(" 0 failed"), "\(text)")
     }
