@@ -204,7 +204,16 @@ enum RFC3339 {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        // Plain integer padding, not String(format:): Foundation's formatter costs ~1M instructions
+        // on first use (CFString, locale set-up) and ~38K a call after, and this runs ~3 times per
+        // probe (callgrind; bench/RESULTS.md has the before/after of the whole probe).
+        return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))"
+            + "T\(padded(parts.tm_hour, 2)):\(padded(parts.tm_min, 2)):\(padded(parts.tm_sec, 2))Z"
+    }
+
+    private static func padded(_ value: Int32, _ width: Int) -> String {
+        let digits = String(value)
+        return value < 0 || digits.utf8.count >= width ? digits : String(repeating: "0", count: width - digits.utf8.count) + digits
     }
 
     /// "2026-11-14 23:59:59 UTC", for sentences.
