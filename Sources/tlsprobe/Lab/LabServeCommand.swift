@@ -77,6 +77,10 @@ struct LabServeCommand: ParsableCommand {
         if lab.asksForClientCertificates {
             out.line("client certificate for client-cert-required-*: \(shownDirectory)/client.pem with \(shownDirectory)/client.key")
         }
+        let unresolvable = Set(selected.map(\.host).filter { $0 != "localhost" && !LabServeSession.isAddressLiteral($0) })
+        if listenAddress.isLoopback, !unresolvable.isEmpty {
+            out.line("\(unresolvable.sorted().joined(separator: ", ")) must reach \(listenAddress.host): curl --resolve NAME:PORT:\(listenAddress.host), tlsprobe --connect-to \(listenAddress.host)")
+        }
         if listenAddress.isWildcard {
             out.line("HOST = this machine's address; the certificates name localhost, so have the client check that name.")
         }
@@ -84,5 +88,6 @@ struct LabServeCommand: ParsableCommand {
         let signal = LabSignals.wait()
         err.line("tlsprobe lab: \(signal == SIGTERM ? "SIGTERM" : "SIGINT"): stopping")
         lab.stop()
+        err.line("tlsprobe lab: stopped")
     }
 }

@@ -64,7 +64,7 @@ struct LabServeSession {
         }
     }
 
-    private static func isAddressLiteral(_ host: String) -> Bool {
+    static func isAddressLiteral(_ host: String) -> Bool {
         host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
     }
 }
