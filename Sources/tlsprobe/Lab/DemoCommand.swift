@@ -42,6 +42,6 @@ struct DemoCommand: ParsableCommand {
         } else {
             out.line(DemoTable.conclusion(results, seconds: seconds))
         }
-        if !results.allSatisfy(\.check.passed) { throw ExitCode(ExitStatus.internalError.rawValue) }
+        if !results.allSatisfy(\.passed) { throw ExitCode(ExitStatus.internalError.rawValue) }
     }
 }

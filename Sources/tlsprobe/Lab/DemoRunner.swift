@@ -3,11 +3,15 @@ import Synchronization
 import TLSProbeCore
 import TLSProbeLab
 
-/// One scenario of the demo: what the probe said and whether that kept the scenario's promise.
+/// One scenario of the demo: what the probe said and whether that kept the scenario's promise,
+/// or why its server could not start (which fails the demo too).
 struct DemoResult: Sendable {
     let scenario: LabScenario
-    let report: ProbeReport
-    let check: LabScenarioCheck
+    let report: ProbeReport?
+    let check: LabScenarioCheck?
+    let startError: String?
+
+    var passed: Bool { check?.passed ?? false }
 }
 
 /// Starts the scenarios, probes them in parallel and reports each result in scenario order as
@@ -26,23 +30,19 @@ struct DemoRunner {
         try pki.write(to: directory)
         let engine = try ProbeEngine(options: Self.options(rootPath: directory.appending(path: "root.pem").path))
         let scenarios = self.scenarios
-        let started = ParallelThreads.map(count: scenarios.count, width: 4) { index in
-            Result { try scenarios[index].make(pki) }
-        }
-        let servers = started.compactMap { try? $0.get() }
-        defer { _ = ParallelThreads.map(count: servers.count, width: servers.count) { servers[$0].stop() } }
-        for (scenario, result) in zip(scenarios, started) {
-            if case .failure(let error) = result { throw LabError("cannot start \(scenario.name): \(error)") }
-        }
-        let targets = try zip(scenarios, servers).map { scenario, server throws(TargetParseError) in
-            try ProbeTarget.parse("\(scenario.host):\(server.port)")
-        }
-
         let emitter = OrderedEmitter(count: scenarios.count, report)
+        // Each worker starts a scenario's server, probes it and stops it: slow starts (RSA-4096
+        // key generation) overlap with other scenarios' probes instead of delaying them all.
         return ParallelThreads.map(count: scenarios.count, width: Self.probeThreads) { index in
             let scenario = scenarios[index]
-            let probe = engine.probe(targets[index])
-            return DemoResult(scenario: scenario, report: probe, check: LabScenarioCheck(scenario: scenario, report: probe))
+            do {
+                let server = try scenario.make(pki)
+                defer { server.stop() }
+                let probe = engine.probe(try ProbeTarget.parse("\(scenario.host):\(server.port)"))
+                return DemoResult(scenario: scenario, report: probe, check: LabScenarioCheck(scenario: scenario, report: probe), startError: nil)
+            } catch {
+                return DemoResult(scenario: scenario, report: nil, check: nil, startError: "\(error)")
+            }
         } completed: { index, result in
             emitter.finished(index, result)
         }

@@ -10,24 +10,27 @@ enum DemoTable {
 
     /// "✓ expired   fail    exit 32  cert.expired: The certificate expired 10 days ago…"
     static func line(_ result: DemoResult) -> String {
-        let mark = result.check.passed ? "✓" : "✗"
+        let mark = result.passed ? "✓" : "✗"
         let name = result.scenario.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-        let verdict = result.report.outcome.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-        let exit = "exit \(result.report.exitCode)".padding(toLength: 8, withPad: " ", startingAt: 0)
+        guard let report = result.report, let check = result.check else {
+            return "\(mark) \(name)  could not start its server: \(result.startError ?? "?")"
+        }
+        let verdict = report.outcome.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+        let exit = "exit \(report.exitCode)".padding(toLength: 8, withPad: " ", startingAt: 0)
         var text = "\(mark) \(name)  \(verdict) \(exit) "
-        if let first = result.check.firstDiagnosis {
+        if let first = check.firstDiagnosis {
             text += "\(first.id): \(shorten(SafeText.escape(first.summary)))"
         } else {
             text += "no diagnosis"
         }
-        if !result.check.passed {
-            text += "  [expected \(LabTables.expectation(result.scenario)), got exit \(result.report.exitCode)]"
+        if !check.passed {
+            text += "  [expected \(LabTables.expectation(result.scenario)), got exit \(report.exitCode)]"
         }
         return text
     }
 
     static func conclusion(_ results: [DemoResult], seconds: Double) -> String {
-        let failed = results.filter { !$0.check.passed }
+        let failed = results.filter { !$0.passed }
         let time = String(format: "%.1f s", seconds)
         if failed.isEmpty {
             return "all \(results.count) scenarios gave their expected diagnosis and exit code (\(time)); try one yourself: tlsprobe lab serve expired"
@@ -48,14 +51,15 @@ struct DemoSummary: Encodable {
         let passed: Bool
         let expectedDiagnosis: String?
         let expectedExit: Int32
-        let outcome: String
-        let exitCode: Int32
+        let outcome: String?
+        let exitCode: Int32?
         let firstDiagnosis: String?
         let firstSummary: String?
-        let durationMs: Double
+        let durationMs: Double?
+        let error: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, passed, outcome
+            case name, passed, outcome, error
             case expectedDiagnosis = "expected_diagnosis"
             case expectedExit = "expected_exit"
             case exitCode = "exit_code"
@@ -76,6 +80,7 @@ struct DemoSummary: Encodable {
             try container.encode(firstDiagnosis, forKey: .firstDiagnosis)
             try container.encode(firstSummary, forKey: .firstSummary)
             try container.encode(durationMs, forKey: .durationMs)
+            try container.encode(error, forKey: .error)
         }
     }
 
@@ -84,15 +89,15 @@ struct DemoSummary: Encodable {
     let scenarios: [Entry]
 
     init(results: [DemoResult], seconds: Double) {
-        passed = results.allSatisfy(\.check.passed)
+        passed = results.allSatisfy(\.passed)
         durationMs = (seconds * 1000).rounded()
         scenarios = results.map { result in
             Entry(
-                name: result.scenario.name, passed: result.check.passed,
+                name: result.scenario.name, passed: result.passed,
                 expectedDiagnosis: result.scenario.expectedDiagnosis, expectedExit: result.scenario.expectedExit.rawValue,
-                outcome: result.report.outcome.rawValue, exitCode: result.report.exitCode,
-                firstDiagnosis: result.check.firstDiagnosis?.id, firstSummary: result.check.firstDiagnosis?.summary,
-                durationMs: result.report.durationMs)
+                outcome: result.report?.outcome.rawValue, exitCode: result.report?.exitCode,
+                firstDiagnosis: result.check?.firstDiagnosis?.id, firstSummary: result.check?.firstDiagnosis?.summary,
+                durationMs: result.report?.durationMs, error: result.startError)
         }
     }
 
