@@ -13,14 +13,16 @@ public final class LabBlackhole: LabServer {
     // Only written in init and deinit: safe to share, as the protocol requires Sendable.
     private let fillerFDs: [Int32]
 
-    public init(host: String = "127.0.0.1") throws {
-        let listener = try LabListeningSocket(host: host, port: 0, backlog: 0)
+    public init(host: String = "127.0.0.1", port: UInt16 = 0) throws {
+        let listener = try LabListeningSocket(host: host, port: port, backlog: 0)
+        // The fillers must reach the listener: a wildcard address is reached through loopback.
+        let fillHost = host == "0.0.0.0" ? "127.0.0.1" : (host == "::" ? "::1" : host)
         var fillers: [Int32] = []
         do {
             // Two fill the queue (backlog 0 → one slot, plus the one Linux allows over it); a third
             // makes sure even if the kernel's arithmetic differs by one.
-            for _ in 0..<3 { fillers.append(try Self.startConnect(host: host, port: listener.port)) }
-            try Self.waitUntilFull(host: host, port: listener.port)
+            for _ in 0..<3 { fillers.append(try Self.startConnect(host: fillHost, port: listener.port)) }
+            try Self.waitUntilFull(host: fillHost, port: listener.port)
         } catch {
             fillers.forEach { close($0) }
             close(listener.fd)

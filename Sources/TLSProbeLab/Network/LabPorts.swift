@@ -15,9 +15,15 @@ public final class LabClosedPort: LabServer {
     public let host: String
     public let port: UInt16
 
-    public init(host: String = "127.0.0.1") throws {
+    /// `port` 0 picks a free one; any other port is checked to be free (binding it must work).
+    public init(host: String = "127.0.0.1", port: UInt16 = 0) throws {
         self.host = host
-        self.port = try LabPorts.closedPort(host: host)
+        if port == 0 {
+            self.port = try LabPorts.closedPort(host: host)
+        } else {
+            close(try LabListeningSocket(host: host, port: port, backlog: 1).fd)
+            self.port = port
+        }
     }
 
     public var connectionCount: Int { 0 }

@@ -24,6 +24,12 @@ public final class LabKey: @unchecked Sendable {
         self.pointer = generated
     }
 
+    /// Takes ownership of an existing key (one read from a PEM file).
+    init(takingOwnership pointer: OpaquePointer, spec: LabKeySpec) {
+        self.spec = spec
+        self.pointer = pointer
+    }
+
     deinit { EVP_PKEY_free(pointer) }
 
     /// Size in bits as OpenSSL reports it (RSA modulus, curve order, 253 for Ed25519).

@@ -1,4 +1,4 @@
-/// A plain TCP server on loopback that misbehaves in one chosen way (see `LabRawBehaviour`).
+/// A plain TCP server (on loopback by default) that misbehaves in one chosen way (see `LabRawBehaviour`).
 public final class LabRawServer: LabServer {
     public let host: String
     public let behaviour: LabRawBehaviour
@@ -6,11 +6,15 @@ public final class LabRawServer: LabServer {
 
     public init(
         _ behaviour: LabRawBehaviour, host: String = "127.0.0.1", port: UInt16 = 0,
-        limits: LabServerLimits = LabServerLimits()
+        limits: LabServerLimits = LabServerLimits(), observer: LabConnectionObserver? = nil
     ) throws {
         self.host = host
         self.behaviour = behaviour
+        let log = LabConnectionLog()
         loop = try LabAcceptLoop(host: host, port: port, limits: limits) { connection in
+            let index = log.begin()
+            log.update(index) { $0.peer = connection.peerDescription }
+            observer?(log.record(index))
             Self.serve(connection, behaviour)
         }
     }

@@ -15,13 +15,14 @@ public struct LabScenario: Sendable {
     public let host: String
     /// Takes seconds to start (e.g. RSA-8192 key generation): leave out of quick runs.
     public let isSlow: Bool
-    /// Starts the server on loopback, port 0.
-    public let make: @Sendable (LabPKIBundle) throws -> any LabServer
+    /// What to serve, built from the session's PKI (certificates are issued here, so validity
+    /// is always relative to now).
+    public let recipe: @Sendable (LabPKIBundle) throws -> LabServerRecipe
 
     public init(
         name: String, summary: String, expectedDiagnosis: String?, expectedExit: ExitStatus,
         needsTrustAnchor: Bool = true, host: String = "localhost", isSlow: Bool = false,
-        make: @escaping @Sendable (LabPKIBundle) throws -> any LabServer
+        recipe: @escaping @Sendable (LabPKIBundle) throws -> LabServerRecipe
     ) {
         self.name = name
         self.summary = summary
@@ -30,6 +31,13 @@ public struct LabScenario: Sendable {
         self.needsTrustAnchor = needsTrustAnchor
         self.host = host
         self.isSlow = isSlow
-        self.make = make
+        self.recipe = recipe
+    }
+
+    /// Starts the scenario's server at `address` (loopback and a kernel-chosen port by default).
+    public func make(
+        _ pki: LabPKIBundle, at address: LabListenAddress = .loopback, observer: LabConnectionObserver? = nil
+    ) throws -> any LabServer {
+        try recipe(pki).start(at: address, observer: observer)
     }
 }

@@ -7,10 +7,10 @@ public enum LabScenarios {
     }
 
     /// A TLS server sending `chain` (leaf first), otherwise default and healthy.
-    static func serve(_ chain: [LabCertificate], _ adjust: (inout LabTLSServerConfig) -> Void = { _ in }) throws -> any LabServer {
+    static func serve(_ chain: [LabCertificate], _ adjust: (inout LabTLSServerConfig) -> Void = { _ in }) throws -> LabServerRecipe {
         var config = LabTLSServerConfig(chain: chain)
         adjust(&config)
-        return try LabTLSServer(config)
+        return .tls(config)
     }
 
     /// A localhost leaf issued by the lab intermediate, with `adjust` applied to its spec.

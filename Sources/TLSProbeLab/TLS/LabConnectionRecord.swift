@@ -16,6 +16,8 @@ public struct LabClientHello: Sendable {
 public struct LabConnectionRecord: Sendable {
     /// 0 for the first connection the server accepted.
     public let index: Int
+    /// The client's address and port, e.g. "192.168.1.23:51234" or "[::1]:40000".
+    public var peer: String?
     public var clientHello: LabClientHello?
     public var handshakeCompleted = false
     /// "TLSv1.3", "TLSv1.2"… as OpenSSL names it.
@@ -30,6 +32,10 @@ public struct LabConnectionRecord: Sendable {
         self.index = index
     }
 }
+
+/// Told about each client connection as it happens, on the connection's thread: a TLS server
+/// calls it once the handshake has succeeded or failed, a raw server once it has accepted.
+public typealias LabConnectionObserver = @Sendable (LabConnectionRecord) -> Void
 
 /// Thread-safe list of connection records, shared by the connection threads of one server.
 ///
@@ -51,4 +57,6 @@ final class LabConnectionLog: @unchecked Sendable {
     }
 
     var snapshot: [LabConnectionRecord] { lock.withLock { records } }
+
+    func record(_ index: Int) -> LabConnectionRecord { lock.withLock { records[index] } }
 }

@@ -6,19 +6,25 @@ public final class LabTLSServer: LabServer {
     private let log = LabConnectionLog()
     private let loop: LabAcceptLoop
 
-    public init(_ config: LabTLSServerConfig, host: String = "127.0.0.1", port: UInt16 = 0) throws {
+    public init(
+        _ config: LabTLSServerConfig, host: String = "127.0.0.1", port: UInt16 = 0, observer: LabConnectionObserver? = nil
+    ) throws {
         self.host = host
         self.config = config
         let context = try LabTLSContext(config, log: log)
         let behaviour = config.http
         loop = try LabAcceptLoop(host: host, port: port, limits: config.limits) { [log] connection in
             let index = log.begin()
+            log.update(index) { $0.peer = connection.peerDescription }
             do {
                 let session = try LabTLSSession(context: context, connection: connection, recordIndex: index)
-                guard session.handshake() else { return }
+                let succeeded = session.handshake()
+                observer?(log.record(index))
+                guard succeeded else { return }
                 LabHTTPResponder.respond(behaviour, on: session)
             } catch {
                 log.update(index) { $0.handshakeError = "\(error)" }
+                observer?(log.record(index))
             }
         }
     }
