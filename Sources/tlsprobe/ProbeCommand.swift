@@ -18,8 +18,12 @@ struct ProbeCommand: ParsableCommand {
     @OptionGroup(title: "Verification") var verification: VerificationOptions
     @OptionGroup(title: "HTTP") var http: HTTPOptions
     @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Client profile") var clientOptions: ClientOptions
+    @OptionGroup(title: "Saving certificates") var save: SaveOptions
 
     func validate() throws {
+        if clientOptions.listRequested { return }
+        if save.isRequested && targets.count > 1 { throw ValidationError("--save-chain/--save-root take a single target") }
         if targets.isEmpty { throw ValidationError("no target given; expected host, host:port or https://host/") }
         if connection.ipv4 && connection.ipv6 { throw ValidationError("-4 and -6 exclude each other") }
         if tls.noSNI && tls.sni != nil { throw ValidationError("--sni and --no-sni exclude each other") }
@@ -70,10 +74,15 @@ struct ProbeCommand: ParsableCommand {
         options.failDays = verification.failDays
         options.expectStatus = try expectedStatuses()
         options.strict = output.strict
+        try clientOptions.apply(to: &options)
         return options
     }
 
     func run() throws {
+        if clientOptions.listRequested {
+            LineOutput.standardOutput.write(ClientProfileList.render(ClientProfiles.all))
+            return
+        }
         let parsedTargets: [ProbeTarget]
         do {
             parsedTargets = try targets.map { raw throws(TargetParseError) in try ProbeTarget.parse(raw) }
@@ -91,6 +100,7 @@ struct ProbeCommand: ParsableCommand {
         var firstFailure: Int32 = 0
         for target in parsedTargets {
             let report = presenter.present(engine: engine, target: target)
+            if save.isRequested { try ChainSaver(options: save).save(report) }
             if firstFailure == 0 && report.exitCode != 0 { firstFailure = report.exitCode }
         }
         if firstFailure != 0 { throw ExitCode(firstFailure) }

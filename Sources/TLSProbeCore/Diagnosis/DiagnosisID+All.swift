@@ -21,5 +21,5 @@ extension DiagnosisID {
         httpStatus5xx, httpStatus4xx, httpRedirect, httpRedirectDowngrade, httpUnexpectedStatus,
         httpNoHSTS, httpHSTSShort, httpTimeout, httpClosed, httpNotHTTP, httpHeadersTooLarge, httpReset,
         internalError,
-    ]
+    ] + embeddedAll
 }

@@ -50,6 +50,7 @@ final class ProbeSession {
         info.connectAddress = nil
         report = ProbeReport(target: info)
         report.startedAt = RFC3339.string(startDate)
+        report.client = engine.options.clientProfile.name
         report.verification.trustStore = engine.trustStoreLabel
     }
 
@@ -94,6 +95,7 @@ final class ProbeSession {
             report.stages.append(.skipped(name, reason: reason))
         }
         report.stages.sort { StageName.allCases.firstIndex(of: $0.name)! < StageName.allCases.firstIndex(of: $1.name)! }
+        judgeAsClientProfile()
         socket?.close()
         connection = nil
         Verdict.apply(to: &report, options: options)
