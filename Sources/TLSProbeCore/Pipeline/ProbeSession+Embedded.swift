@@ -42,7 +42,7 @@ extension ProbeSession {
             var tls13 = offer.adding(sigalgs: option.extraSignatureAlgorithms)
             tls13.maxVersion = .tls13
             tls13.cipherSuites = option.cipherSuites.joined(separator: ":")
-            if let result = variant("would TLS 1.3 (\(option.setting)) help", tls13), result.accepted, result.version == "TLSv1.3" {
+            if let result = variant("would TLS 1.3 (\(option.setting)) help", tls13), result.accepted, result.version == TLSVersion.tls13.label {
                 return [diagnosis(DiagnosisID.embeddedTLS13Required, judge.facts(["server_versions": "TLS 1.3", "offered": offeredVersionsLabel]), stage: .serverHello)]
             }
         }

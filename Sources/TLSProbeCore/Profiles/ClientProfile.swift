@@ -8,47 +8,47 @@
 /// of failing at start-up on a user's machine.
 public struct ClientProfile: Sendable {
     /// What users type after `--client`.
-    public let name: String
+    public var name: String
     /// One line for `--client list`.
-    public let summary: String
+    public var summary: String
     /// The exact release the data describes, e.g. "ESP-IDF v5.5.4 (Mbed TLS 3.6.5), Kconfig defaults".
-    public let basis: String
+    public var basis: String
     /// The permissive probe with a modern OpenSSL client's verdict: the behaviour without `--client`.
-    public let isOpenSSLDefault: Bool
+    public var isOpenSSLDefault: Bool
 
-    public let minVersion: TLSVersion
-    public let maxVersion: TLSVersion
+    public var minVersion: TLSVersion
+    public var maxVersion: TLSVersion
     /// TLS 1.2 cipher suites in the client's order, IANA names. Suites OpenSSL cannot send are
     /// kept (they are part of the truth) and left out of the offer.
-    public let tls12CipherSuites: [String]
+    public var tls12CipherSuites: [String]
     /// TLS 1.3 suites, IANA names (= OpenSSL names); empty when the client has no TLS 1.3.
-    public let tls13CipherSuites: [String]
+    public var tls13CipherSuites: [String]
     /// supported_groups in order, OpenSSL group names.
-    public let groups: [String]
+    public var groups: [String]
     /// signature_algorithms in order, OpenSSL sigalg names (`SSL_CTX_set1_sigalgs_list` syntax).
-    public let signatureAlgorithms: [String]
+    public var signatureAlgorithms: [String]
     /// Whether it sends server_name.
-    public let sendsSNI: Bool
+    public var sendsSNI: Bool
 
     /// Largest incoming TLS record / handshake message the client can hold, in bytes.
-    public let inputBufferBytes: Int?
+    public var inputBufferBytes: Int?
     /// RSA keys above this size fail (a hardware limit); nil when any size works.
-    public let maxRSABits: Int?
+    public var maxRSABits: Int?
     /// RSA keys below this size are rejected in certificates.
-    public let minRSABits: Int
+    public var minRSABits: Int
     /// Curves accepted in certificates (OpenSSL short names, e.g. "P-256").
-    public let certificateCurves: [String]
+    public var certificateCurves: [String]
     /// Hashes accepted in certificate signatures ("sha256", …).
-    public let certificateHashes: [String]
+    public var certificateHashes: [String]
     /// Whether Ed25519 / Ed448 keys and signatures work at all.
-    public let supportsEdDSA: Bool
+    public var supportsEdDSA: Bool
     /// Whether certificate dates are checked by default.
-    public let checksDates: Bool
+    public var checksDates: Bool
     /// Name of the built-in root list the client trusts by default (see `ESPCertificateBundle`).
-    public let defaultBundle: String?
+    public var defaultBundle: String?
 
     /// What turning TLS 1.3 on in the build adds, for the follow-up that asks "would 1.3 help".
-    public let tls13Option: TLS13Option?
+    public var tls13Option: TLS13Option?
 
     public struct TLS13Option: Sendable {
         /// The build setting, e.g. "CONFIG_MBEDTLS_SSL_PROTO_TLS1_3=y".
