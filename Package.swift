@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeCore", "TLSProbeLab"]),
         .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeRendering", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeLab", "TLSProbeCore"]),
-        .testTarget(name: "TLSProbeCLITests", dependencies: ["tlsprobe", "TLSProbeLab", "TLSProbeCore"]),
+        .testTarget(name: "TLSProbeCLITests", dependencies: ["tlsprobe", "TLSProbeLab", "TLSProbeCore", "TLSProbeRendering"]),
     ]
 )
 

@@ -102,7 +102,7 @@ extension DiagnosisCatalog {
             summaryTemplate: "The server's chain ends with {subject}, cross-signed by {issuer}; the device looks up {issuer} in the {bundle} bundle, not {root}, and logs \"mbedtls_ssl_handshake returned -0x3000\" (verify flags 0xFFFFFFFF).",
             explanation: "The ESP-IDF bundle checks the issuer of the last certificate on the wire. When that certificate is a cross-sign (the classic ISRG Root X1 signed by DST Root CA X3), the device never considers the self-signed root of the same name even when the bundle has it. Laptops build the short path to their own copy of the root and succeed.",
             fixServer: "Serve the short chain: drop the cross-signed certificate so the chain ends in a certificate issued by the root itself (certbot: --preferred-chain).",
-            fixClient: "Embed the root ({root}) as cert_pem instead of the bundle (tlsprobe --save-root), or on ESP-IDF 6 enable CONFIG_MBEDTLS_CERTIFICATE_BUNDLE_CROSS_SIGNED_VERIFY. Cheaper side: the server (a chain choice).",
+            fixClient: "Embed the self-signed root as cert_pem instead of the bundle (tlsprobe --save-root), or on ESP-IDF 6 enable CONFIG_MBEDTLS_CERTIFICATE_BUNDLE_CROSS_SIGNED_VERIFY. Cheaper side: the server (a chain choice).",
             openssl: "none: OpenSSL finds the self-signed root in its store first",
             mbedtls: ["mbedtls_ssl_handshake returned -0x3000 (MBEDTLS_ERR_X509_FATAL_ERROR)", "verify flags 0xFFFFFFFF"],
             docs: "ESP-IDF docs: ESP x509 Certificate Bundle"

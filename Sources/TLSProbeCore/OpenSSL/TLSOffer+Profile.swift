@@ -24,3 +24,13 @@ extension TLSOffer {
         return copy
     }
 }
+
+extension TLSOffer {
+    /// The offered TLS 1.2 suites for a one-line summary: a profile's list of 32 names would
+    /// swamp it, so long lists are counted instead.
+    var suitesLabel: String {
+        let names = cipherList.split(separator: ":").filter { !$0.hasPrefix("@") && !$0.hasPrefix("!") }
+        guard cipherList.count > 60 else { return cipherList }
+        return "\(names.count) (\(names.prefix(2).joined(separator: ", ")), …)"
+    }
+}
