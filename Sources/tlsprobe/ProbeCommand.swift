@@ -64,7 +64,7 @@ struct ProbeCommand: ParsableCommand {
         options.ciphers = tls.ciphers
         options.cipherSuites = tls.ciphersuites
         options.groups = tls.groups
-        options.alpn = tls.alpn.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        options.alpn = (tls.alpn ?? "http/1.1").split(separator: ",").map(String.init).filter { !$0.isEmpty }
         options.clientCertificatePath = tls.cert
         options.clientKeyPath = tls.key
         options.runHTTP = !http.noHTTP
@@ -75,6 +75,7 @@ struct ProbeCommand: ParsableCommand {
         options.expectStatus = try expectedStatuses()
         options.strict = output.strict
         try clientOptions.apply(to: &options)
+        if tls.alpn == nil { options.alpn = options.clientProfile.alpn ?? options.alpn }
         return options
     }
 

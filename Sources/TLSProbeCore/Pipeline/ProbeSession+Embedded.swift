@@ -67,8 +67,9 @@ extension ProbeSession {
     /// that drop SNI are hurt.)
     private func sniRequirement(_ judge: EmbeddedJudge) -> Diagnosis? {
         guard let name = serverName, judge.profile.sendsSNI else { return nil }
+        // Only a refusal counts: a timeout (a busy single-threaded server) proves nothing.
         guard let result = followUp(purpose: "\(judge.profile.name): does the server need SNI", offer: engine.context.offer, sni: nil),
-              !result.accepted else { return nil }
+              !result.accepted, ["alert", "closed", "reset"].contains(where: result.detail.contains) else { return nil }
         return diagnosis(DiagnosisID.embeddedSNIRequired, judge.facts(["sni": name]), stage: .serverHello)
     }
 }

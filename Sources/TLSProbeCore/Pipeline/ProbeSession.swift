@@ -95,8 +95,8 @@ final class ProbeSession {
             report.stages.append(.skipped(name, reason: reason))
         }
         report.stages.sort { StageName.allCases.firstIndex(of: $0.name)! < StageName.allCases.firstIndex(of: $1.name)! }
-        judgeAsClientProfile()
         socket?.close()
+        judgeAsClientProfile()
         connection = nil
         Verdict.apply(to: &report, options: options)
         report.durationMs = StageReport.rounded(elapsedMs(since: start))

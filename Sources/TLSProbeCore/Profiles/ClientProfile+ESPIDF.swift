@@ -54,6 +54,8 @@ extension ClientProfile {
             "ecdsa_secp521r1_sha512", "rsa_pkcs1_sha512", "ecdsa_secp384r1_sha384",
             "rsa_pkcs1_sha384", "ecdsa_secp256r1_sha256", "rsa_pkcs1_sha256",
         ],
+        // esp-tls sends ALPN only when the application sets alpn_protos.
+        alpn: [],
         sendsSNI: true,
         // CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN (range 512–16384).
         inputBufferBytes: 16384,

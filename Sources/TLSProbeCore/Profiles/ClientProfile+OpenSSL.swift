@@ -9,6 +9,7 @@ extension ClientProfile {
         minVersion: .tls12, maxVersion: .tls13,
         tls12CipherSuites: [], tls13CipherSuites: [],
         groups: [], signatureAlgorithms: [],
+        alpn: nil,
         sendsSNI: true,
         inputBufferBytes: nil, maxRSABits: nil, minRSABits: 2048,
         certificateCurves: ["P-256", "P-384", "P-521", "X25519", "Ed25519", "Ed448"],

@@ -27,6 +27,8 @@ public struct ClientProfile: Sendable {
     public var groups: [String]
     /// signature_algorithms in order, OpenSSL sigalg names (`SSL_CTX_set1_sigalgs_list` syntax).
     public var signatureAlgorithms: [String]
+    /// ALPN protocols it offers when the user names none; nil keeps tlsprobe's default.
+    public var alpn: [String]?
     /// Whether it sends server_name.
     public var sendsSNI: Bool
 
