@@ -93,7 +93,7 @@ import TLSProbeLab
         profile.maxRSABits = 3072
         let report = try Self.probe("rsa-4096", profile: profile)
         let finding = try #require(report.diagnoses.first { $0.id == DiagnosisID.embeddedRSAKeyTooLarge })
-        #expect(finding.summary.contains("4096-bit") && finding.summary.contains("-0x428E"))
+        #expect(finding.summary.contains("RSA key of 4096 bits") && finding.summary.contains("-0x428E"))
         #expect(finding.depth == 0)
     }
 

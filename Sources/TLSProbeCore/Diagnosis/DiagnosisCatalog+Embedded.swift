@@ -66,7 +66,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.embeddedRSAKeyTooLarge, severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
             title: "RSA key beyond the ESP32 hardware limit",
-            summaryTemplate: "{subject} (depth {depth}) has a {bits}-bit RSA key; the RSA accelerator of ESP32/S2/S3/P4 stops at {max_bits} bits and ESP-IDF has no software fallback there by default, so {effect}.",
+            summaryTemplate: "{subject} (depth {depth}) has an RSA key of {bits} bits; the RSA accelerator of ESP32/S2/S3/P4 stops at {max_bits} bits and ESP-IDF has no software fallback there by default, so {effect}.",
             explanation: "Mbed TLS itself handles RSA up to 8192 bits, but ESP-IDF routes modular exponentiation to the RSA peripheral, which refuses operands above SOC_RSA_MAX_BIT_LEN (4096 on ESP32, S2, S3, P4) with MBEDTLS_ERR_MPI_NOT_ACCEPTABLE. CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI defaults to n on those chips (it defaults to y on C3/C5/C6/H2, whose hardware stops at 3072 bits and which fall back to software). Derived from ESP-IDF v5.5.4 source (esp_bignum.c, soc_caps.h); not observed on hardware by tlsprobe.",
             fixServer: "Use an RSA key of at most 4096 bits, or ECDSA P-256, for the server certificate and the CAs above it.",
             fixClient: "menuconfig: Component config → mbedTLS → Fallback to software implementation for larger MPI values (CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI=y); expect seconds per handshake in software. Cheaper side: the server for its own certificate; the device when the large key is a public root.",
