@@ -19,8 +19,12 @@ struct ProbeCommand: ParsableCommand {
     @OptionGroup(title: "HTTP") var http: HTTPOptions
     @OptionGroup(title: "Output") var output: OutputOptions
     @OptionGroup(title: "Fleet") var fleet: FleetOptions
+    @OptionGroup(title: "Client profile") var clientOptions: ClientOptions
+    @OptionGroup(title: "Saving certificates") var save: SaveOptions
 
     func validate() throws {
+        if clientOptions.listRequested { return }
+        if save.isRequested && (targets.count > 1 || fleet.targetsFile != nil) { throw ValidationError("--save-chain/--save-root take a single target") }
         if targets.isEmpty && fleet.targetsFile == nil { throw ValidationError("no target given; expected host, host:port or https://host/ (or --targets-file)") }
         if connection.ipv4 && connection.ipv6 { throw ValidationError("-4 and -6 exclude each other") }
         if tls.noSNI && tls.sni != nil { throw ValidationError("--sni and --no-sni exclude each other") }
@@ -32,11 +36,11 @@ struct ProbeCommand: ParsableCommand {
         if let days = verification.failDays, days < 0 { throw ValidationError("--fail-days must be 0 or more") }
         _ = try expectedStatuses()
         if let expected = tls.expectALPN, expected != "none", !alpnOffer.contains(expected) {
-            throw ValidationError("--expect-alpn \(expected) is not in the ALPN offer (\(tls.alpn)); add it with --alpn")
+            throw ValidationError("--expect-alpn \(expected) is not in the ALPN offer (\(tls.alpn ?? "http/1.1")); add it with --alpn")
         }
     }
 
-    var alpnOffer: [String] { tls.alpn.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
+    var alpnOffer: [String] { (tls.alpn ?? "http/1.1").split(separator: ",").map(String.init).filter { !$0.isEmpty } }
 
     func expectedStatuses() throws -> [Int]? {
         guard let text = http.expectStatus else { return nil }
@@ -78,10 +82,16 @@ struct ProbeCommand: ParsableCommand {
         options.failDays = verification.failDays
         options.expectStatus = try expectedStatuses()
         options.strict = output.strict
+        try clientOptions.apply(to: &options)
+        if tls.alpn == nil { options.alpn = options.clientProfile.alpn ?? options.alpn }
         return options
     }
 
     func run() throws {
+        if clientOptions.listRequested {
+            LineOutput.standardOutput.write(ClientProfileList.render(ClientProfiles.all))
+            return
+        }
         let parsedTargets: [ProbeTarget]
         do {
             parsedTargets = try targets.map { raw throws(TargetParseError) in try ProbeTarget.parse(raw) }
@@ -102,10 +112,12 @@ struct ProbeCommand: ParsableCommand {
             LineOutput.standardError.line("tlsprobe: \(error.description)")
             throw ExitCode(error.exitStatus.rawValue)
         }
-        // One target in text: stream its stages live. Everything else goes through the fleet runner.
-        if parsedTargets.count == 1 && fleet.targetsFile == nil && format == .text {
+        // One target in text (or saving its chain): stream its stages live. Everything else goes
+        // through the fleet runner.
+        if parsedTargets.count == 1 && fleet.targetsFile == nil && (format == .text || save.isRequested) {
             let presenter = ReportPresenter(format: format, quiet: output.quiet, verbose: output.verbose, color: output.color)
             let report = presenter.present(engine: engine, target: parsedTargets[0])
+            if save.isRequested { try ChainSaver(options: save).save(report) }
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
             return
         }

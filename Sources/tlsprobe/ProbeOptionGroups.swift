@@ -41,8 +41,8 @@ struct TLSOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Key-exchange groups to offer, e.g. x25519:P-256.", valueName: "list"))
     var groups: String?
 
-    @Option(help: ArgumentHelp("ALPN protocols to offer, comma-separated.", valueName: "list"))
-    var alpn: String = "http/1.1"
+    @Option(help: ArgumentHelp("ALPN protocols to offer, comma-separated (default: http/1.1, or what --client sends).", valueName: "list"))
+    var alpn: String?
 
     @Option(name: .customLong("expect-alpn"), help: ArgumentHelp("Fail (exit 21) unless the server selects this ALPN protocol ('none': no protocol).", valueName: "proto"))
     var expectALPN: String?

@@ -17,6 +17,7 @@ struct ReportPresenter {
         case .text:
             let renderer = TextRenderer(style: TerminalStyle.resolve(color, fileDescriptor: 1), verbose: verbose)
             out.line(renderer.header(engine.previewTarget(target)))
+            if !engine.options.clientProfile.isOpenSSLDefault { out.line(renderer.clientLine(engine.options.clientProfile)) }
             let streamed = StreamedStages()
             let report = engine.probe(target) { stage in
                 streamed.insert(stage.name)

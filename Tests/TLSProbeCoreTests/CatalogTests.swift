@@ -21,6 +21,8 @@ private enum DocumentedFacts {
         "chain": ["missing_issuer", "aia_url", "subject", "depth", "order", "extra"],
         "http": ["status", "status_line", "location", "max_age", "seconds", "bytes", "preview"],
         "internal": [],
+        "embedded": ["client", "profile", "server_versions", "offered", "cipher", "sigalg", "bytes", "limit", "subject", "depth",
+                     "bits", "max_bits", "effect", "what", "flags", "issuer", "root", "bundle", "snapshot", "sni", "not_after"],
     ]
 
     static let byID: [String: Set<String>] = [

@@ -5,11 +5,11 @@ public enum DiagnosisCatalog {
     /// Families in the order the probe meets them; also the order of `docs/diagnoses.md`.
     public static let families = [
         "dns", "tcp", "proxy", "handshake", "alert", "proto", "cipher", "key", "sig", "not_tls",
-        "cert", "chain", "http", "internal",
+        "cert", "chain", "http", "embedded", "internal",
     ]
 
     public static let entries: [DiagnosisEntry] =
-        connectionEntries + alertEntries + negotiationEntries + certificateEntries + httpEntries
+        connectionEntries + alertEntries + negotiationEntries + certificateEntries + httpEntries + embeddedEntries
 
     // Built once. A duplicate id keeps the first row; `CatalogTests` fails on duplicates, so a
     // typo is caught in CI instead of crashing the tool at start-up.

@@ -11,6 +11,8 @@ struct TLSOffer: Sendable, Equatable {
     var cipherList: String
     var cipherSuites: String?
     var groups: String?
+    /// signature_algorithms (`SSL_CTX_set1_sigalgs_list` syntax); nil → OpenSSL's default list.
+    var sigalgs: String? = nil
     /// OpenSSL security level. 0 lets the probe *see* weak servers; policy is judged separately.
     var securityLevel: Int32
 
@@ -80,6 +82,9 @@ final class TLSClientContext: @unchecked Sendable {
         }
         if let groups = offer.groups, tlsprobe_SSL_CTX_set1_groups_list(context, groups) != 1 {
             throw TLSContextError.openSSL("unknown group in '\(groups)'")
+        }
+        if let sigalgs = offer.sigalgs, tlsprobe_SSL_CTX_set1_sigalgs_list(context, sigalgs) != 1 {
+            throw TLSContextError.openSSL("unknown signature algorithm in '\(sigalgs)'")
         }
         trustLabel = try Self.loadTrust(options.trust, into: context)
         if let certificatePath = options.clientCertificatePath {

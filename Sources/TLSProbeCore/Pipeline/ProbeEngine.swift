@@ -29,7 +29,7 @@ public final class ProbeEngine: Sendable {
     public init(options: ProbeOptions) throws(ProbeSetupError) {
         self.options = options
         do {
-            context = try TLSClientContext(offer: .permissive(options: options), options: options)
+            context = try TLSClientContext(offer: .forClient(options: options), options: options)
         } catch let error as TLSContextError {
             switch error {
             case .unreadable: throw .inputFile(error.description)

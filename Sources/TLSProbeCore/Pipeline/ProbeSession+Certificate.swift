@@ -17,6 +17,7 @@ extension ProbeSession {
         let trusted = analyzer.trusted && !handshakeFailed
         report.verification.trusted = trusted
         report.verification.hostnameMatched = analyzer.hostnameMatched
+        if analyzer.trusted { report.verification.anchor = connection.verifiedChainRoot(now: startDate) }
         var findings = analyzer.findings()
         findings += PolicyJudge.certificates(chain) { [unowned self] id, facts, depth in self.diagnosis(id, facts, depth: depth) }
         let messageBytes = recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size

@@ -79,7 +79,7 @@ extension ProbeSession {
         // A version we offered works with other suites: the suites (or groups) are the problem.
         facts["server_ciphers"] = inRange.compactMap(\.1.cipher).joined(separator: ", ")
         facts["cipher"] = inRange.first?.1.cipher ?? "?"
-        facts["offered"] = String(engine.context.offer.cipherList)
+        facts["offered"] = engine.context.offer.suitesLabel
         if let cipher = inRange.first?.1.cipher, let connection, let reason = connection.weakness(ofCipherNamed: cipher) {
             // It accepts only what no modern client offers (NULL, anonymous, EXPORT, RC4).
             facts["reason"] = reason

@@ -50,6 +50,7 @@ final class ProbeSession {
         info.connectAddress = nil
         report = ProbeReport(target: info)
         report.startedAt = RFC3339.string(startDate)
+        report.client = engine.options.clientProfile.name
         report.verification.trustStore = engine.trustStoreLabel
     }
 
@@ -95,6 +96,7 @@ final class ProbeSession {
         }
         report.stages.sort { StageName.allCases.firstIndex(of: $0.name)! < StageName.allCases.firstIndex(of: $1.name)! }
         socket?.close()
+        judgeAsClientProfile()
         connection = nil
         Verdict.apply(to: &report, options: options)
         report.durationMs = StageReport.rounded(elapsedMs(since: start))

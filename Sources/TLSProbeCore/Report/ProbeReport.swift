@@ -6,6 +6,8 @@ public struct ProbeReport: Codable, Sendable {
     public var schemaVersion: Int = ProbeReport.schemaVersion
     public var tool: ToolInfo = .current
     public var target: TargetInfo
+    /// The `--client` profile the probe acted as ("openssl" by default).
+    public var client: String = ClientProfiles.defaultProfile.name
     public var outcome: Outcome = .ok
     public var exitCode: Int32 = 0
     public var failedStage: StageName?
@@ -26,7 +28,7 @@ public struct ProbeReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
-        case tool, target, outcome
+        case tool, target, client, outcome
         case exitCode = "exit_code"
         case failedStage = "failed_stage"
         case stages, tls, certificates, verification, http, diagnoses
@@ -41,6 +43,7 @@ public struct ProbeReport: Codable, Sendable {
         try container.encode(schemaVersion, forKey: .schemaVersion)
         try container.encode(tool, forKey: .tool)
         try container.encode(target, forKey: .target)
+        try container.encode(client, forKey: .client)
         try container.encode(outcome, forKey: .outcome)
         try container.encode(exitCode, forKey: .exitCode)
         try container.encode(failedStage, forKey: .failedStage)

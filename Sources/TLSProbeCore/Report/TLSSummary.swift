@@ -55,6 +55,8 @@ public struct VerificationSummary: Codable, Sendable {
     /// The trust store used: a file, a directory, or "system".
     public var trustStore: String?
     public var errors: [VerificationError] = []
+    /// The trust anchor the verified chain ends in (nil when it did not verify), for --save-root.
+    public var anchor: CertificateSummary?
 
     public init() {}
 
@@ -62,7 +64,7 @@ public struct VerificationSummary: Codable, Sendable {
         case trusted
         case hostnameMatched = "hostname_matched"
         case trustStore = "trust_store"
-        case errors
+        case errors, anchor
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,6 +73,7 @@ public struct VerificationSummary: Codable, Sendable {
         try container.encode(hostnameMatched, forKey: .hostnameMatched)
         try container.encode(trustStore, forKey: .trustStore)
         try container.encode(errors, forKey: .errors)
+        try container.encode(anchor, forKey: .anchor)
     }
 }
 

@@ -81,6 +81,12 @@ public struct ProbeOptions: Sendable {
     /// Warnings fail the run with exit 1.
     public var strict = false
     public var userAgent = "tlsprobe/\(TLSProbeVersion.current)"
+    /// Probe as this client (`--client`): its offer, and its checks beyond the handshake.
+    public var clientProfile: ClientProfile = ClientProfiles.defaultProfile
+    /// `--client-buffer`: the device's input buffer instead of the profile's.
+    public var clientBufferBytes: Int?
+    /// How the device trusts the server; nil → `ClientTrust.implied(by:)`.
+    public var clientTrust: ClientTrust?
 
     public init() {}
 }

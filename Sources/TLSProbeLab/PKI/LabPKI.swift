@@ -3,9 +3,10 @@ import Foundation
 
 /// Issues X.509 certificates with libcrypto at run time, so nothing in the repository expires.
 public enum LabPKI {
-    /// Issues `spec` signed by `issuer`, or self-signed when `issuer` is nil.
-    public static func issue(_ spec: LabCertificateSpec, issuer: LabCertificate?) throws -> LabCertificate {
-        let key = try LabKey(generating: spec.key)
+    /// Issues `spec` signed by `issuer`, or self-signed when `issuer` is nil. `reusing` keeps an
+    /// existing key instead of generating `spec.key` (a cross-signed twin of a CA needs its key).
+    public static func issue(_ spec: LabCertificateSpec, issuer: LabCertificate?, reusing existingKey: LabKey? = nil) throws -> LabCertificate {
+        let key = try existingKey ?? LabKey(generating: spec.key)
         guard let x509 = X509_new() else { throw LabError.openSSL("X509_new") }
         // Owned by `x509` until the LabCertificate takes it over; freed here on every error path.
         var owned: OpaquePointer? = x509

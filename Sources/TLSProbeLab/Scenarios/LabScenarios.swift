@@ -1,6 +1,6 @@
 /// Every lab scenario, grouped by the stage that goes wrong.
 public enum LabScenarios {
-    public static let all: [LabScenario] = healthy + certificates + protocols + transport + http
+    public static let all: [LabScenario] = healthy + certificates + protocols + transport + http + embedded
 
     public static func named(_ name: String) -> LabScenario? {
         all.first { $0.name == name }

@@ -1,0 +1,19 @@
+import TLSProbeCore
+
+/// Servers that a laptop accepts and an embedded client (`--client esp-idf`) does not. Their
+/// expectations here are the default (OpenSSL) client's; the embedded diagnoses are checked by
+/// the embedded profile tests.
+extension LabScenarios {
+    static let embedded: [LabScenario] = [
+        LabScenario(
+            name: "cross-signed-top",
+            summary: "the chain ends in a cross-signed twin of the lab root, issued by the untrusted foreign root (the ISRG Root X1 / DST Root CA X3 pattern)",
+            expectedDiagnosis: nil, expectedExit: .success
+        ) { pki in
+            // Same subject and key as the trusted root, so a verifier that knows the root builds
+            // the short path; one that only looks at the last certificate sent sees the foreign root.
+            let twin = try LabPKI.issue(.authority(commonName: "tlsprobe Lab Root CA"), issuer: pki.foreignRoot, reusing: pki.root.key)
+            return try serve([pki.leaf, pki.intermediate, twin])
+        },
+    ]
+}
