@@ -14,6 +14,7 @@ struct ProbeCommand: ParsableCommand {
     var targets: [String] = []
 
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
+    @OptionGroup(title: "Proxy") var proxy: ProxyOptions
     @OptionGroup(title: "TLS") var tls: TLSOptions
     @OptionGroup(title: "Verification") var verification: VerificationOptions
     @OptionGroup(title: "HTTP") var http: HTTPOptions
@@ -30,6 +31,7 @@ struct ProbeCommand: ParsableCommand {
         if verification.warnDays < 0 { throw ValidationError("--warn-days must be 0 or more") }
         if let days = verification.failDays, days < 0 { throw ValidationError("--fail-days must be 0 or more") }
         _ = try expectedStatuses()
+        _ = try proxy.resolved()
     }
 
     func expectedStatuses() throws -> [Int]? {
@@ -52,6 +54,7 @@ struct ProbeCommand: ParsableCommand {
         options.connectTo = connection.connectTo.map { $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0 }
         options.sniOverride = tls.sni
         options.sendSNI = !tls.noSNI
+        options.proxy = try proxy.resolved()
         options.family = connection.ipv4 ? .ipv4 : (connection.ipv6 ? .ipv6 : .any)
         options.timeout = connection.timeout
         options.connectTimeout = min(connection.connectTimeout, connection.timeout)
