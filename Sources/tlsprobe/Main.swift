@@ -15,6 +15,10 @@ enum Main {
             LineOutput.standardOutput.line(RootHelp.text())
             exit(0)
         }
+        if let shell = CompletionScripts.requestedShell(arguments) {
+            LineOutput.standardOutput.write(CompletionScripts.script(for: shell))
+            exit(0)
+        }
         do {
             var command = try TLSProbeCommand.parseAsRoot(arguments)
             try command.run()

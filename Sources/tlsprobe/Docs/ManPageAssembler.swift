@@ -24,7 +24,25 @@ enum ManPageAssembler {
         page += Array(lines[(description + 1)..<exitStatus])
         page += ManPageSections.trailing
         page += Array(lines[authors...])
-        return page.joined(separator: "\n") + "\n"
+        page = page.map { $0.hasPrefix(".Nd ") ? withoutTrailingPeriod($0) : $0 }
+        return asciiOnly(page.joined(separator: "\n") + "\n")
+    }
+
+    /// mandoc -T lint: a one-line description ends without punctuation.
+    static func withoutTrailingPeriod(_ line: String) -> String {
+        if line.hasSuffix(".\"") { return String(line.dropLast(2)) + "\"" }
+        if line.hasSuffix(".") { return String(line.dropLast()) }
+        return line
+    }
+
+    /// roff input should be ASCII (groff without preconv rejects UTF-8): "→" becomes \[u2192].
+    static func asciiOnly(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar) }
+            else { out += "\\[u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]" }
+        }
+        return out
     }
 
     /// The generator leaves a `.Pp` after an option whose help has no discussion; before `.It`
@@ -35,4 +53,8 @@ enum ManPageAssembler {
             return !(lines[index + 1].hasPrefix(".It") || lines[index + 1] == ".El")
         }.map(\.element)
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -30,13 +30,19 @@ enum ManPageSections {
             "shows progress live.",
             ".Ss Stages",
             ".Bl -tag -width \"client_hello\"",
-        ] + StageName.allCases.flatMap { [".It Cm \($0.rawValue)", Mdoc.textLine(stageText($0))] } + [
+        ] + stagesInRunOrder.flatMap { [".It Cm \($0.rawValue)", Mdoc.textLine(stageText($0))] } + [
             ".El",
             ".Pp",
             "A stage that could not run is listed as skipped, with the reason.",
             "Each stage is marked ok, warn, FAIL or skip; on a terminal the marks are coloured symbols.",
             ".Ss Options and subcommands",
         ]
+    }
+
+    /// With a proxy the stages run dns, tcp (both to the proxy), proxy, then the rest.
+    static var stagesInRunOrder: [StageName] {
+        let rest = StageName.allCases.filter { ![.dns, .tcp, .proxy].contains($0) }
+        return [.dns, .tcp, .proxy] + rest
     }
 
     static func stageText(_ stage: StageName) -> String {
@@ -119,8 +125,9 @@ enum ManPageSections {
     }
 
     static var exitStatus: [String] {
-        [".Sh EXIT STATUS", "With several targets the status is the first failing target's.", ".Bl -column \"Code\" \"Meaning\"", ".It Sy Code Ta Sy Meaning"]
-            + ExitStatus.allCases.map { ".It \($0.rawValue) Ta \(Mdoc.macroWords($0.meaning))" }
+        // A tag list rather than -column: long meanings then wrap under their own column.
+        [".Sh EXIT STATUS", "With several targets the status is the first failing target's.", ".Bl -tag -width \"XXXX\" -compact"]
+            + ExitStatus.allCases.flatMap { [".It \($0.rawValue)", Mdoc.textLine($0.meaning)] }
             + [".El"]
     }
 

@@ -7,16 +7,6 @@ enum Mdoc {
         return escaped.hasPrefix(".") || escaped.hasPrefix("'") ? "\\&" + escaped : escaped
     }
 
-    /// Words for a macro line (.It … Ta …): mdoc would run a word such as "No" or "Ar" as a macro,
-    /// so every word that could be one is guarded with a zero-width \&.
-    static func macroWords(_ text: String) -> String {
-        text.split(separator: " ").map { word in
-            let escaped = word.replacingOccurrences(of: "\\", with: "\\e")
-            let looksLikeMacro = escaped.count <= 4 && escaped.first?.isUppercase == true
-            return looksLikeMacro || escaped.hasPrefix("\"") ? "\\&" + escaped : escaped
-        }.joined(separator: " ")
-    }
-
     /// Text for a literal display (.Bd -literal): only backslashes need escaping, and a leading dot.
     static func literal(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { textLine(String($0)) }.joined(separator: "\n")
