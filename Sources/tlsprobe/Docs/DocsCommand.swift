@@ -15,6 +15,9 @@ struct DocsCommand: ParsableCommand {
     enum Artifact: String, ExpressibleByArgument, CaseIterable {
         /// The final man page; needs --generated, the GenerateManual plugin's page.
         case manPage = "man-page"
+        /// The hand-written sections as the page carries them, each block ended by a NUL line
+        /// (GeneratedFilesTests compares them).
+        case manSections = "man-sections"
         case diagnosesMdoc = "diagnoses-mdoc"
         case exitCodes = "exit-codes"
         case manualDate = "manual-date"
@@ -39,6 +42,12 @@ struct DocsCommand: ParsableCommand {
             do { out.write(try ManPageAssembler.assemble(generated: text)) } catch {
                 LineOutput.standardError.line("tlsprobe: \(path): \(error.description)")
                 throw ExitCode(ExitStatus.inputFile.rawValue)
+            }
+        case .manSections:
+            // Two blocks: the generated option list goes between them in the page.
+            for block in [ManPageSections.synopsis + ManPageSections.description, ManPageSections.trailing] {
+                out.write(ManPageAssembler.asciiOnly(block.joined(separator: "\n") + "\n"))
+                out.write("\u{0}\n")
             }
         case .diagnosesMdoc:
             out.write(CatalogReferenceRenderer.mdoc())
