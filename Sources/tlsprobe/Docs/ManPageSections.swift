@@ -138,7 +138,7 @@ enum ManPageSections {
             ".Bd -literal -offset indent",
             "$ tlsprobe example.com",
             "$ tlsprobe --cacert lab-root.pem --connect-to 127.0.0.1 api.internal.test:8443",
-            "$ tlsprobe explain chain.incomplete",
+            "$ tlsprobe explain chain.missing_intermediate",
             ".Ed",
             ".Pp",
             "A CI or health check: quiet, fail on any problem and on certificates that expire within 14 days:",
