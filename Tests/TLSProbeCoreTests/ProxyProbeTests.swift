@@ -63,7 +63,8 @@ import TLSProbeLab
         #expect(report.diagnoses.map(\.id) == [expected])
         #expect(report.exitCode == 41)
         #expect(report.failedStage == .proxy)
-        #expect(report.stage(.proxy)?.summary.contains(evidence) == true, "\(report.stage(.proxy)?.summary ?? "")")
+        #expect(report.diagnoses.first?.summary.contains(evidence) == true, "\(report.diagnoses.first?.summary ?? "")")
+        #expect(report.stage(.proxy)?.summary.hasPrefix("CONNECT \(Self.healthy.host):\(report.target.port) → ") == true)
     }
 
     @Test func refusedProxyIsProxyRefused() throws {

@@ -97,36 +97,45 @@ extension ProbeSession {
         details.request = "CONNECT \(targetAuthority) HTTP/1.1"
         details.remoteAddress = report.target.connectAddress
         let reply = HTTPConnectTunnel.open(over: socket, authority: targetAuthority, credentials: proxy.credentials, userAgent: options.userAgent, deadline: deadline)
-        let via = "via \(proxy.label)" + (options.proxy.source.map { " from \($0)" } ?? "")
+        let source = options.proxy.source.map { " (\($0))" } ?? ""
         let failure: Diagnosis
+        let reason: String
         switch reply {
         case .established(let statusLine):
             details.status = Int(statusLine.split(separator: " ").dropFirst().first ?? "")
-            complete(StageReport(name: .proxy, status: .ok, durationMs: elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) → \(statusLine) (\(via))", details: details))
+            let shown = statusLine.hasPrefix("HTTP/1.") ? String(statusLine.dropFirst(9)) : statusLine
+            complete(StageReport(name: .proxy, status: .ok, durationMs: elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) → \(shown)\(source)", details: details))
             return true
         case .refused(let status, let statusLine):
             details.status = status
+            reason = statusLine.hasPrefix("HTTP/1.") ? String(statusLine.dropFirst(9)) : statusLine
             switch status {
             case 407: failure = diagnosis(DiagnosisID.proxyAuthRequired, ["proxy": proxy.label, "status": statusLine])
             case 403, 405: failure = diagnosis(DiagnosisID.proxyDenied, ["proxy": proxy.label, "status": statusLine, "host": connectHost])
             default:
-                let reason = status == 502 || status == 504 ? "(it could not reach \(targetAuthority))" : "(a tunnel needs a 2xx reply)"
-                failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": statusLine, "detail": reason])
+                let why = status == 502 || status == 504 ? "(it could not reach \(targetAuthority))" : "(a tunnel needs a 2xx reply)"
+                failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": statusLine, "detail": why])
             }
         case .notHTTP(let firstBytes):
+            reason = "not an HTTP reply"
             failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": "not HTTP:", "detail": "it answered \"\(firstBytes)\""])
         case .closed:
+            reason = "closed without a reply"
             failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": "no reply:", "detail": "it closed the connection"])
         case .reset:
+            reason = "reset without a reply"
             failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": "no reply:", "detail": "it reset the connection"])
         case .timedOut:
+            reason = "no reply in time"
             failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": "no reply:", "detail": "nothing within \(format(options.timeout)) s"])
         case .tooLarge:
+            reason = "reply head too large"
             failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": "oversized reply:", "detail": "no end of the head within \(HTTPConnectTunnel.headLimit / 1024) KB"])
         case .failed(let text):
+            reason = text
             failure = diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": "error:", "detail": text])
         }
-        complete(StageReport(name: .proxy, status: .fail, durationMs: elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) \(via): \(failure.summary)", details: details), diagnoses: [failure])
+        complete(StageReport(name: .proxy, status: .fail, durationMs: elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) → \(reason)\(source)", details: details), diagnoses: [failure])
         stopReason = "proxy tunnel failed"
         return false
     }
