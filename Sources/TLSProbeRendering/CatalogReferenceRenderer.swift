@@ -59,7 +59,7 @@ public enum CatalogReferenceRenderer {
         var out = [".Sh DIAGNOSES", "Each problem tlsprobe finds has a stable id.", "Run", ".Nm", "explain", ".Ar id", "for details.", ".Bl -tag -width Ds"]
         for entry in entries {
             out.append(".It Sy \(roffEscape(entry.id))")
-            out.append(roffLine("\(entry.title) (\(entry.severity.rawValue), exit \(entry.exitStatus.rawValue)."))
+            out.append(roffLine("\(entry.title) (\(entry.severity.rawValue), exit \(entry.exitStatus.rawValue))."))
             out.append(roffLine("Fix: " + entry.fixServer))
         }
         out.append(".El")

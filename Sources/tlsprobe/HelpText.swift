@@ -12,32 +12,69 @@ enum HelpText {
         """
     }
 
+    /// The same choice TLSClientContext makes for `.system`: SSL_CERT_FILE and SSL_CERT_DIR both
+    /// count when set; otherwise OpenSSL's default directory (or file when there is no directory).
     static var trustStoreDescription: String {
-        if let file = ProcessEnvironmentValue.get("SSL_CERT_FILE") { return "\(file) (SSL_CERT_FILE)" }
-        if let directory = ProcessEnvironmentValue.get("SSL_CERT_DIR") { return "\(directory) (SSL_CERT_DIR)" }
-        return "\(OpenSSLVersion.defaultCertificateDirectory) (hashed directory, looked up lazily)"
+        var parts: [String] = []
+        if let file = ProcessEnvironmentValue.get("SSL_CERT_FILE") { parts.append("\(file) (SSL_CERT_FILE)") }
+        if let directory = ProcessEnvironmentValue.get("SSL_CERT_DIR") { parts.append("\(directory) (SSL_CERT_DIR)") }
+        if !parts.isEmpty { return parts.joined(separator: " + ") }
+        let directory = OpenSSLVersion.defaultCertificateDirectory
+        if access(directory, R_OK) == 0 { return "\(directory) (hashed directory, looked up lazily)" }
+        return "\(OpenSSLVersion.defaultCertificateFile) (bundle)"
     }
 
+    /// Examples lead with the options people use most. Kept under 80 columns: argument-parser
+    /// wraps longer lines without a hanging indent.
     static let examples = """
         EXAMPLES:
-          tlsprobe example.com                      probe https://example.com/ stage by stage
+          tlsprobe example.com
+              probe https://example.com/ stage by stage
           tlsprobe --cacert root.pem --connect-to 127.0.0.1 api.internal.test:8443
+              trust a private root; connect to an address of your choosing
           tlsprobe --json example.com | jq '.certificates[0].days_left'
-          tlsprobe -q --fail-days 14 example.com    CI: exit 32 when a certificate expires within 14 days
-          tlsprobe explain -0x2700                  what an ESP32's mbedTLS error means
+              machine-readable report for scripts
+          tlsprobe -q --fail-days 14 example.com
+              CI: exit 32 when a certificate expires within 14 days
+          tlsprobe --proxy http://proxy.internal:3128 example.com
+              go through an HTTP CONNECT proxy (or set HTTPS_PROXY)
+          tlsprobe explain -0x2700
+              what an ESP32's mbedTLS error means
         """
 
     static var exitCodeTable: String {
         // Built on every run (the command's configuration holds it), so pad in plain Swift:
         // NSString's padding(toLength:) cost ~1.2M instructions here (callgrind, bench/run).
-        let rows = ExitStatus.allCases.map { status in
+        "EXIT STATUS:\n" + ExitStatus.allCases.map { status in
             let code = String(status.rawValue)
-            return "  \(code)\(String(repeating: " ", count: max(0, 4 - code.count)))\(status.meaning)"
-        }
-        return "EXIT STATUS:\n" + rows.joined(separator: "\n")
+            let padded = code + String(repeating: " ", count: max(0, 4 - code.count))
+            return wrap(status.meaning, width: 79, firstPrefix: "  \(padded)", hangingIndent: 6)
+        }.joined(separator: "\n")
     }
 
-    static var discussion: String { examples + "\n\n" + exitCodeTable }
+    /// argument-parser copies the discussion verbatim into the man page it generates; there the
+    /// hand-written EXAMPLES and EXIT STATUS sections (see ManPageSections) replace it.
+    static var discussion: String {
+        CommandLine.arguments.contains("--experimental-dump-help") ? "" : examples + "\n\n" + exitCodeTable
+    }
+
+    /// Greedy word wrap with a hanging indent, for tables inside help text.
+    static func wrap(_ text: String, width: Int, firstPrefix: String, hangingIndent: Int) -> String {
+        var lines: [String] = []
+        var current = firstPrefix
+        var currentHasWord = false
+        for word in text.split(separator: " ") {
+            if currentHasWord && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(repeating: " ", count: hangingIndent) + word
+            } else {
+                current += (currentHasWord ? " " : "") + word
+            }
+            currentHasWord = true
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
 }
 
 enum ProcessEnvironmentValue {

@@ -11,6 +11,14 @@ import Glibc
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if RootHelp.isRequested(arguments) {
+            LineOutput.standardOutput.line(RootHelp.text())
+            exit(0)
+        }
+        if let shell = CompletionScripts.requestedShell(arguments) {
+            LineOutput.standardOutput.write(CompletionScripts.script(for: shell))
+            exit(0)
+        }
         do {
             var command = try TLSProbeCommand.parseAsRoot(arguments)
             try command.run()

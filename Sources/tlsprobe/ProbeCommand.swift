@@ -14,6 +14,7 @@ struct ProbeCommand: ParsableCommand {
     var targets: [String] = []
 
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
+    @OptionGroup(title: "Proxy") var proxy: ProxyOptions
     @OptionGroup(title: "TLS") var tls: TLSOptions
     @OptionGroup(title: "Verification") var verification: VerificationOptions
     @OptionGroup(title: "HTTP") var http: HTTPOptions
@@ -38,6 +39,7 @@ struct ProbeCommand: ParsableCommand {
         if let expected = tls.expectALPN, expected != "none", !alpnOffer.contains(expected) {
             throw ValidationError("--expect-alpn \(expected) is not in the ALPN offer (\(tls.alpn ?? "http/1.1")); add it with --alpn")
         }
+        _ = try proxy.resolved()
     }
 
     var alpnOffer: [String] { (tls.alpn ?? "http/1.1").split(separator: ",").map(String.init).filter { !$0.isEmpty } }
@@ -62,6 +64,7 @@ struct ProbeCommand: ParsableCommand {
         options.connectTo = connection.connectTo.map { $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0 }
         options.sniOverride = tls.sni
         options.sendSNI = !tls.noSNI
+        options.proxy = try proxy.resolved()
         options.family = connection.ipv4 ? .ipv4 : (connection.ipv6 ? .ipv6 : .any)
         options.timeout = connection.timeout
         options.connectTimeout = min(connection.connectTimeout, connection.timeout)

@@ -55,8 +55,12 @@ final class ProbeSession {
     }
 
     func run() {
-        guard let addresses = resolve() else { return }
-        guard connect(to: addresses) else { return }
+        if let proxy = proxyRoute {
+            guard openTunnel(through: proxy) else { return }
+        } else {
+            guard let addresses = resolve() else { return }
+            guard connect(to: addresses) else { return }
+        }
         guard handshake() else { return }
         exchangeHTTP()
     }
@@ -91,10 +95,11 @@ final class ProbeSession {
     func finish() -> ProbeReport {
         // Every stage is listed, in order; the ones that did not run say why.
         let reason = stopReason ?? "not run"
-        for name in StageName.allCases where name != .proxy && !hasCompleted(name) {
+        let order = stageOrder
+        for name in order where !hasCompleted(name) {
             report.stages.append(.skipped(name, reason: reason))
         }
-        report.stages.sort { StageName.allCases.firstIndex(of: $0.name)! < StageName.allCases.firstIndex(of: $1.name)! }
+        report.stages.sort { (order.firstIndex(of: $0.name) ?? order.count) < (order.firstIndex(of: $1.name) ?? order.count) }
         socket?.close()
         judgeAsClientProfile()
         connection = nil

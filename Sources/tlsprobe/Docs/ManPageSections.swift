@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import TLSProbeCore
+import TLSProbeRendering
+
+/// The hand-written parts of the man page, in mdoc(7). Tables (exit codes, diagnoses, stages,
+/// JSON keys) are generated from the code that defines them, so the page cannot drift.
+enum ManPageSections {
+    static var synopsis: [String] {
+        var lines = [".Sh SYNOPSIS", ".Nm", ".Op Ar options", ".Ar target ..."]
+        for command in TLSProbeCommand.configuration.subcommands where command.configuration.shouldDisplay && command != ProbeCommand.self {
+            guard let name = command.configuration.commandName else { continue }
+            lines += [".Nm", ".Cm \(name)", ".Op Ar arguments"]
+        }
+        return lines
+    }
+
+    static var description: [String] {
+        [
+            ".Sh DESCRIPTION",
+            ".Nm",
+            "walks one HTTPS/TLS connection through fixed stages and prints each one as it completes.",
+            "For every problem it prints a diagnosis: a stable id, the facts it observed, what to fix on the server",
+            "and on the client, and the matching OpenSSL reason and mbedTLS error codes.",
+            "A target is a host, host:port, [IPv6]:port or an https:// URL; the port defaults to 443.",
+            ".Pp",
+            "Results go to standard output, errors to standard error.",
+            "Text output is flushed line by line, so",
+            ".Ql tlsprobe host | tee log",
+            "shows progress live.",
+            ".Ss Stages",
+            ".Bl -tag -width \"client_hello\"",
+        ] + stagesInRunOrder.flatMap { [".It Cm \($0.rawValue)", Mdoc.textLine(stageText($0))] } + [
+            ".El",
+            ".Pp",
+            "A stage that could not run is listed as skipped, with the reason.",
+            "Each stage is marked ok, warn, FAIL or skip; on a terminal the marks are coloured symbols.",
+            ".Ss Options and subcommands",
+        ]
+    }
+
+    /// With a proxy the stages run dns, tcp (both to the proxy), proxy, then the rest.
+    static var stagesInRunOrder: [StageName] {
+        let rest = StageName.allCases.filter { ![.dns, .tcp, .proxy].contains($0) }
+        return [.dns, .tcp, .proxy] + rest
+    }
+
+    static func stageText(_ stage: StageName) -> String {
+        switch stage {
+        case .proxy: "Only when a proxy is used (--proxy, HTTPS_PROXY): connect to the HTTP proxy and ask it for a tunnel with CONNECT; the proxy resolves the target's name."
+        case .dns: "Resolve the name to connect to (the proxy's, when there is one). Skipped for an IP address."
+        case .tcp: "Connect, trying each address in turn within --connect-timeout."
+        case .clientHello: "What was offered: versions, cipher suites, groups, SNI, ALPN."
+        case .serverHello: "What the server chose, or the alert it sent instead."
+        case .certificate: "The chain the server sent, the chain built from it, trust, host name and validity."
+        case .keyExchange: "The key-exchange group or DH size and the signature algorithm."
+        case .finished: "The handshake completed; ALPN result and stapled OCSP response."
+        case .http: "GET the path (default /) with the target's Host header and read the response head (not run with --no-http)."
+        }
+    }
+
+    /// Everything after the option list: ENVIRONMENT … SEE ALSO.
+    static var trailing: [String] {
+        environment + files + exitStatus + examples + CatalogReferenceRenderer.mdoc().split(separator: "\n").map(String.init) + jsonOutput + seeAlso
+    }
+
+    static var environment: [String] {
+        [
+            ".Sh ENVIRONMENT",
+            ".Bl -tag -width Ds",
+            ".It Ev SSL_CERT_FILE",
+            "A PEM file of trust anchors used instead of the system store, as OpenSSL's own tools do.",
+            ".It Ev SSL_CERT_DIR",
+            "Colon-separated hashed directories of trust anchors; may be combined with",
+            ".Ev SSL_CERT_FILE .",
+            "Both are ignored when",
+            ".Fl -cacert",
+            "or",
+            ".Fl -capath",
+            "is given.",
+            ".It Ev HTTPS_PROXY , Ev https_proxy",
+            "Probe through this HTTP CONNECT proxy (http://host:port), unless the target matches",
+            ".Ev NO_PROXY .",
+            "The lower-case name wins when both are set;",
+            ".Fl -proxy",
+            "overrides both.",
+            ".It Ev NO_PROXY , Ev no_proxy",
+            "Comma-separated host names, domain suffixes and addresses to reach without the proxy, as curl reads it:",
+            "example.com also matches www.example.com, and * turns the proxy off.",
+            ".Fl -noproxy",
+            "overrides it.",
+            ".It Ev NO_COLOR",
+            "When set and not empty,",
+            ".Fl -color Cm auto",
+            "prints no colour.",
+            ".It Ev TERM",
+            "When dumb,",
+            ".Fl -color Cm auto",
+            "prints no colour.",
+            ".El",
+        ]
+    }
+
+    static var files: [String] {
+        [
+            ".Sh FILES",
+            ".Bl -tag -width Ds",
+            ".It Pa \(OpenSSLVersion.defaultCertificateDirectory)",
+            "OpenSSL's default hashed directory of trust anchors (on Debian and Ubuntu a link to",
+            ".Pa /etc/ssl/certs ,",
+            "kept by",
+            ".Xr update-ca-certificates 8 ) .",
+            "Used when neither",
+            ".Ev SSL_CERT_FILE",
+            "nor",
+            ".Ev SSL_CERT_DIR",
+            "is set; certificates are looked up by subject hash as needed.",
+            ".It Pa \(OpenSSLVersion.defaultCertificateFile)",
+            "The bundle used instead when that directory does not exist.",
+            ".El",
+            ".Pp",
+            ".Ql tlsprobe --version",
+            "prints the trust store in use.",
+        ]
+    }
+
+    static var exitStatus: [String] {
+        // A tag list rather than -column: long meanings then wrap under their own column.
+        [".Sh EXIT STATUS", "With several targets the status is the first failing target's.", ".Bl -tag -width \"XXXX\" -compact"]
+            + ExitStatus.allCases.flatMap { [".It \($0.rawValue)", Mdoc.textLine($0.meaning)] }
+            + [".El"]
+    }
+
+    static var examples: [String] {
+        [
+            ".Sh EXAMPLES",
+            "Probe a server and read the stages; on failure the last lines say what to fix:",
+            ".Bd -literal -offset indent",
+            "$ tlsprobe example.com",
+            "$ tlsprobe --cacert lab-root.pem --connect-to 127.0.0.1 api.internal.test:8443",
+            "$ tlsprobe explain chain.missing_intermediate",
+            ".Ed",
+            ".Pp",
+            "A CI or health check: quiet, fail on any problem and on certificates that expire within 14 days:",
+            ".Bd -literal -offset indent",
+            Mdoc.literal("if ! tlsprobe -q --fail-days 14 --expect-status 200 api.example.com; then\n    echo \"api.example.com: TLS check failed with exit $?\" >&2\n    exit 1\nfi"),
+            ".Ed",
+            ".Pp",
+            "A jq pipeline: the diagnosis ids and the days left on the leaf certificate:",
+            ".Bd -literal -offset indent",
+            Mdoc.literal("tlsprobe --json example.com | jq -r '.diagnoses[] | \"\\(.severity) \\(.id): \\(.summary)\"'\ntlsprobe --json example.com | jq '.certificates[0].days_left'"),
+            ".Ed",
+        ]
+    }
+
+    static var jsonOutput: [String] {
+        var lines = [
+            ".Sh JSON OUTPUT",
+            ".Fl -json",
+            "prints one JSON document per target; its JSON Schema is",
+            ".Pa docs/tlsprobe.schema.json",
+            "in the source tree.",
+            "Keys are never renamed within a",
+            ".Li schema_version .",
+            "The top-level keys:",
+            ".Bl -tag -width Ds",
+        ]
+        for key in topLevelJSONKeys { lines += [".It Li \(key)", Mdoc.textLine(jsonKeyText[key] ?? "See the schema.")] }
+        lines.append(".El")
+        return lines
+    }
+
+    /// Read from an encoded report, so a new key shows up here without anyone remembering to add it.
+    static var topLevelJSONKeys: [String] {
+        let report = ProbeReport(target: TargetInfo(input: "example.com", host: "example.com", port: 443, path: "/", sni: "example.com"))
+        guard let object = try? JSONSerialization.jsonObject(with: Data(JSONRenderer.render(report).utf8)) as? [String: Any] else { return [] }
+        return object.keys.sorted()
+    }
+
+    static let jsonKeyText: [String: String] = [
+        "schema_version": "Version of this document's layout.",
+        "tool": "Name, version and the OpenSSL tlsprobe ran with.",
+        "target": "What was probed: input, host, port, path, SNI sent, address connected to.",
+        "outcome": "ok, warning or fail.",
+        "exit_code": "The exit status this target produced.",
+        "failed_stage": "The first failing stage, or null.",
+        "stages": "One object per stage, in order: name, status, duration_ms, summary, details.",
+        "tls": "Negotiated version, cipher, group, ALPN.",
+        "certificates": "The chain as sent, leaf first, with days_left.",
+        "verification": "Trust store, trust and host-name results.",
+        "http": "The HTTP exchange, or null when it did not run.",
+        "diagnoses": "Every problem found: id, severity, stage, summary, fix, openssl, mbedtls.",
+        "follow_ups": "Extra connections made to explain a failure.",
+        "started_at": "RFC 3339 start time.",
+        "duration_ms": "Wall time of the whole probe.",
+    ]
+
+    static var seeAlso: [String] {
+        [".Sh SEE ALSO", ".Xr curl 1 ,", ".Xr openssl-s_client 1 ,", ".Xr openssl-verify 1 ,", ".Xr update-ca-certificates 8"]
+    }
+}

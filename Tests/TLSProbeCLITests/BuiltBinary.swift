@@ -1,0 +1,49 @@
+import Foundation
+
+/// Runs the built `tlsprobe` next to the test bundle (as argument-parser's own example tests do),
+/// so the tests see exactly what a user's shell sees.
+enum BuiltBinary {
+    static let url: URL = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = runner.deletingLastPathComponent()
+        // swift-testing's runner may be inside the .xctest bundle; walk up to the build directory.
+        for _ in 0..<4 where !FileManager.default.isExecutableFile(atPath: directory.appending(path: "tlsprobe").path) {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appending(path: "tlsprobe")
+    }()
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// `environment` replaces the whole environment (nil: inherit), so tests are not affected by the
+    /// caller's NO_COLOR or HTTPS_PROXY.
+    static func run(_ arguments: [String], environment: [String: String]? = ["PATH": "/usr/bin:/bin"]) throws -> Result {
+        try run(executable: url, arguments, environment: environment)
+    }
+
+    static func run(executable: URL, _ arguments: [String], environment: [String: String]? = ["PATH": "/usr/bin:/bin"]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting: a full pipe would otherwise block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func committed(_ path: String) throws -> String {
+        try String(contentsOf: repository.appending(path: path), encoding: .utf8)
+    }
+}

@@ -1,0 +1,304 @@
+#!/bin/bash
+
+__tlsprobe_cursor_index_in_current_word() {
+    local remaining="${COMP_LINE}"
+
+    local word
+    for word in "${COMP_WORDS[@]::COMP_CWORD}"; do
+        remaining="${remaining##*([[:space:]])"${word}"*([[:space:]])}"
+    done
+
+    local -ir index="$((COMP_POINT - ${#COMP_LINE} + ${#remaining}))"
+    if [[ "${index}" -le 0 ]]; then
+        printf 0
+    else
+        printf %s "${index}"
+    fi
+}
+
+# positional arguments:
+#
+# - 1: the current (sub)command's count of positional arguments
+#
+# required variables:
+#
+# - repeating_flags: the repeating flags that the current (sub)command can accept
+# - non_repeating_flags: the non-repeating flags that the current (sub)command can accept
+# - repeating_options: the repeating options that the current (sub)command can accept
+# - non_repeating_options: the non-repeating options that the current (sub)command can accept
+# - positional_number: value ignored
+# - unparsed_words: unparsed words from the current command line
+#
+# modified variables:
+#
+# - non_repeating_flags: remove flags for this (sub)command that are already on the command line
+# - non_repeating_options: remove options for this (sub)command that are already on the command line
+# - positional_number: set to the current positional number
+# - unparsed_words: remove all flags, options, and option values for this (sub)command
+__tlsprobe_offer_flags_options() {
+    local -ir positional_count="${1}"
+    positional_number=0
+
+    local was_flag_option_terminator_seen=false
+    local is_parsing_option_value=false
+
+    local -ar unparsed_word_indices=("${!unparsed_words[@]}")
+    local -i word_index
+    for word_index in "${unparsed_word_indices[@]}"; do
+        if "${is_parsing_option_value}"; then
+            # This word is an option value:
+            # Reset marker for next word iff not currently the last word
+            [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]] && is_parsing_option_value=false
+            unset "unparsed_words[${word_index}]"
+            # Do not process this word as a flag or an option
+            continue
+        fi
+
+        local word="${unparsed_words["${word_index}"]}"
+        if ! "${was_flag_option_terminator_seen}"; then
+            case "${word}" in
+            --)
+                unset "unparsed_words[${word_index}]"
+                # by itself -- is a flag/option terminator, but if it is the last word, it is the start of a completion
+                if [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]]; then
+                    was_flag_option_terminator_seen=true
+                fi
+                continue
+                ;;
+            -*)
+                # ${word} is a flag or an option
+                # If ${word} is an option, mark that the next word to be parsed is an option value
+                local option
+                for option in "${repeating_options[@]}" "${non_repeating_options[@]}"; do
+                    [[ "${word}" = "${option}" ]] && is_parsing_option_value=true && break
+                done
+
+                # Remove ${word} from ${non_repeating_flags} or ${non_repeating_options} so it isn't offered again
+                local not_found=true
+                local -i index
+                for index in "${!non_repeating_flags[@]}"; do
+                    if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                        unset "non_repeating_flags[${index}]"
+                        non_repeating_flags=("${non_repeating_flags[@]}")
+                        not_found=false
+                        break
+                    fi
+                done
+                if "${not_found}"; then
+                    for index in "${!non_repeating_flags[@]}"; do
+                        if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                            unset "non_repeating_flags[${index}]"
+                            non_repeating_flags=("${non_repeating_flags[@]}")
+                            break
+                        fi
+                    done
+                fi
+                unset "unparsed_words[${word_index}]"
+                continue
+                ;;
+            esac
+        fi
+
+        # ${word} is neither a flag, nor an option, nor an option value
+        if [[ "${positional_number}" -lt "${positional_count}" || "${positional_count}" -lt 0 ]]; then
+            # ${word} is a positional
+            ((positional_number++))
+            unset "unparsed_words[${word_index}]"
+        else
+            if [[ -z "${word}" ]]; then
+                # Could be completing a flag, option, or subcommand
+                positional_number=-1
+            else
+                # ${word} is a subcommand or invalid, so stop processing this (sub)command
+                positional_number=-2
+            fi
+            break
+        fi
+    done
+
+    unparsed_words=("${unparsed_words[@]}")
+
+    if\
+        ! "${was_flag_option_terminator_seen}"\
+        && ! "${is_parsing_option_value}"\
+        && [[ ("${cur}" = -* && "${positional_number}" -ge 0) || "${positional_number}" -eq -1 ]]
+    then
+        COMPREPLY+=($(compgen -W "${repeating_flags[*]} ${non_repeating_flags[*]} ${repeating_options[*]} ${non_repeating_options[*]}" -- "${cur}"))
+    fi
+}
+
+__tlsprobe_add_completions() {
+    local completion
+    while IFS='' read -r completion; do
+        COMPREPLY+=("${completion}")
+    done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
+}
+
+__tlsprobe_custom_complete() {
+    if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
+        local -ar words=("${COMP_WORDS[@]}")
+    else
+        local -ar words=("${COMP_WORDS[@]::${COMP_CWORD}}" '' "${COMP_WORDS[@]:${COMP_CWORD}}")
+    fi
+
+    "${COMP_WORDS[0]}" "${@}" "${words[@]}"
+}
+
+_tlsprobe() {
+    local state
+    state="$(shopt -p;shopt -po)"
+    trap "${state//$'\n'/;}" RETURN
+    shopt -s extglob
+    set +o history +o posix
+
+    local -xr SAP_SHELL=bash
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(IFS='.';printf %s "${BASH_VERSINFO[*]}")"
+    local -r SAP_SHELL_VERSION
+
+    local -r cur="${2}"
+    local -r prev="${3}"
+
+    local -i positional_number
+    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+
+    local -a repeating_flags=()
+    local -a non_repeating_flags=(--version -h --help)
+    local -a repeating_options=()
+    local -a non_repeating_options=()
+    __tlsprobe_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    probe|explain|help)
+        # Offer subcommand argument completions
+        "_tlsprobe_${subcommand}"
+        ;;
+    *)
+        # tlsprobe HOST means tlsprobe probe HOST: complete the words as probe's, and the subcommand names first.
+        unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+        COMPREPLY=()
+        _tlsprobe_probe
+        [[ "${COMP_CWORD}" -eq 1 && "${cur}" != -* ]] && COMPREPLY+=($(compgen -W 'probe explain help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tlsprobe_probe() {
+    repeating_flags=()
+    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-http --json -q --quiet -v --verbose --strict --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--connect-to --timeout --connect-timeout --proxy --noproxy --sni --tls-min --tls-max --ciphers --ciphersuites --groups --alpn --cert --key --cacert --capath --warn-days --fail-days --expect-status --format --color)
+    __tlsprobe_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--connect-to')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--proxy')
+        return
+        ;;
+    '--noproxy')
+        return
+        ;;
+    '--sni')
+        return
+        ;;
+    '--tls-min')
+        __tlsprobe_add_completions -W '1.0'$'\n''1.1'$'\n''1.2'$'\n''1.3'
+        return
+        ;;
+    '--tls-max')
+        __tlsprobe_add_completions -W '1.0'$'\n''1.1'$'\n''1.2'$'\n''1.3'
+        return
+        ;;
+    '--ciphers')
+        return
+        ;;
+    '--ciphersuites')
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--alpn')
+        return
+        ;;
+    '--cert')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--key')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--cacert')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--capath')
+        __tlsprobe_add_completions -d
+        return
+        ;;
+    '--warn-days')
+        return
+        ;;
+    '--fail-days')
+        return
+        ;;
+    '--expect-status')
+        return
+        ;;
+    '--format')
+        __tlsprobe_add_completions -W 'text'$'\n''json'$'\n''ndjson'$'\n''nagios'$'\n''prometheus'
+        return
+        ;;
+    '--color')
+        __tlsprobe_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_tlsprobe_explain() {
+    repeating_flags=()
+    non_repeating_flags=(--list --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--flags)
+    __tlsprobe_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--flags')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __tlsprobe_add_completions -W 'dns.no_such_name'$'\n''dns.no_address_for_family'$'\n''dns.resolver_failure'$'\n''dns.timeout'$'\n''tcp.refused'$'\n''tcp.timeout'$'\n''tcp.unreachable'$'\n''tcp.error'$'\n''proxy.refused'$'\n''proxy.auth_required'$'\n''proxy.denied'$'\n''proxy.failed'$'\n''handshake.timeout'$'\n''handshake.reset'$'\n''handshake.abrupt_close'$'\n''handshake.sni_required'$'\n''handshake.failed'$'\n''handshake.unexpected_record'$'\n''alert.close_notify'$'\n''alert.unexpected_message'$'\n''alert.bad_record_mac'$'\n''alert.decryption_failed'$'\n''alert.record_overflow'$'\n''alert.decompression_failure'$'\n''alert.handshake_failure'$'\n''alert.no_certificate'$'\n''alert.bad_certificate'$'\n''alert.unsupported_certificate'$'\n''alert.certificate_revoked'$'\n''alert.certificate_expired'$'\n''alert.certificate_unknown'$'\n''alert.illegal_parameter'$'\n''alert.unknown_ca'$'\n''alert.access_denied'$'\n''alert.decode_error'$'\n''alert.decrypt_error'$'\n''alert.export_restriction'$'\n''alert.protocol_version'$'\n''alert.insufficient_security'$'\n''alert.internal_error'$'\n''alert.inappropriate_fallback'$'\n''alert.user_canceled'$'\n''alert.no_renegotiation'$'\n''alert.missing_extension'$'\n''alert.unsupported_extension'$'\n''alert.certificate_unobtainable'$'\n''alert.unrecognized_name'$'\n''alert.bad_certificate_status_response'$'\n''alert.bad_certificate_hash_value'$'\n''alert.unknown_psk_identity'$'\n''alert.certificate_required'$'\n''alert.no_application_protocol'$'\n''alert.client_cert_required'$'\n''alert.unknown'$'\n''proto.tls10_only'$'\n''proto.tls11_only'$'\n''proto.no_common_version'$'\n''cipher.no_shared'$'\n''cipher.weak'$'\n''cipher.3des'$'\n''cipher.differs_for_normal_client'$'\n''key.weak_dh'$'\n''key.no_shared_group'$'\n''key.weak_rsa'$'\n''key.weak_ec'$'\n''key.no_forward_secrecy'$'\n''sig.sha1'$'\n''sig.md5'$'\n''sig.handshake_sha1'$'\n''not_tls.plain_http'$'\n''not_tls.banner'$'\n''not_tls.garbage'$'\n''cert.expired'$'\n''cert.not_yet_valid'$'\n''cert.expires_soon'$'\n''cert.self_signed'$'\n''cert.untrusted_root'$'\n''cert.hostname_mismatch'$'\n''cert.cn_only'$'\n''cert.wrong_purpose'$'\n''cert.too_large'$'\n''cert.malformed'$'\n''cert.bad_signature'$'\n''cert.verify_error'$'\n''cert.revoked'$'\n''chain.missing_intermediate'$'\n''chain.intermediate_expired'$'\n''chain.wrong_order'$'\n''chain.extra_certs'$'\n''chain.root_included'$'\n''chain.too_deep'$'\n''http.status_5xx'$'\n''http.unexpected_status'$'\n''http.timeout'$'\n''http.closed'$'\n''http.not_http'$'\n''http.reset'$'\n''http.status_4xx'$'\n''http.redirect'$'\n''http.redirect_downgrade'$'\n''http.no_hsts'$'\n''http.hsts_short'$'\n''http.headers_too_large'$'\n''internal.error'
+        return
+        ;;
+    esac
+}
+
+_tlsprobe_help() {
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __tlsprobe_offer_flags_options -1
+}
+
+complete -o filenames -F _tlsprobe tlsprobe

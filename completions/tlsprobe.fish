@@ -1,0 +1,136 @@
+function __tlsprobe_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __tlsprobe_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __tlsprobe_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __tlsprobe_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __tlsprobe_parse_tokens -S
+    set -l unparsed_tokens (__tlsprobe_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'tlsprobe'
+        # tlsprobe HOST means tlsprobe probe HOST: a finished first word that is no subcommand, or an option being
+        # typed as the first word, means probe (the tokens end before the current one).
+        if test (count $unparsed_tokens) -ge 2
+            if not contains -- $unparsed_tokens[2] 'probe' 'explain' 'help'
+                set unparsed_tokens $unparsed_tokens[1] probe $unparsed_tokens[2..]
+            end
+        else if string match -q -- '-*' (commandline -ct)
+            set unparsed_tokens $unparsed_tokens[1] probe
+        end
+        __tlsprobe_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'probe'
+            __tlsprobe_parse_subcommand -r 1 'connect-to=' '4' '6' 'timeout=' 'connect-timeout=' 'proxy=' 'noproxy=' 'sni=' 'no-sni' 'tls-min=' 'tls-max=' 'ciphers=' 'ciphersuites=' 'groups=' 'alpn=' 'cert=' 'key=' 'cacert=' 'capath=' 'k/insecure' 'warn-days=' 'fail-days=' 'no-http' 'expect-status=' 'json' 'format=' 'q/quiet' 'v/verbose' 'color=' 'strict' 'version' 'h/help'
+        case 'explain'
+            __tlsprobe_parse_subcommand -r 1 'list' 'json' 'flags=' 'version' 'h/help'
+        case 'help'
+            __tlsprobe_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __tlsprobe_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __tlsprobe_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __tlsprobe_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __tlsprobe_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__tlsprobe_tokens -p)
+    if test -z "$(__tlsprobe_tokens -t)"
+        set -l index (count (__tlsprobe_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'tlsprobe' -f
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'probe' -d 'Probe targets (the default command: `tlsprobe HOST` means `tlsprobe probe HOST`).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'explain' -d 'Explain an error code, verify-flag mask, TLS alert or diagnosis id.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" connect-to' -l 'connect-to' -d 'Connect to this host or IP instead, keeping the target\'s name for SNI, verification and Host.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" 4' -s '4' -d 'Use IPv4 addresses only.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" 6' -s '6' -d 'Use IPv6 addresses only.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" timeout' -l 'timeout' -d 'Deadline for the whole probe, in seconds.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" connect-timeout' -l 'connect-timeout' -d 'Deadline for each TCP connect, in seconds.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" proxy' -l 'proxy' -d 'Tunnel through this HTTP proxy with CONNECT (default: $https_proxy / $HTTPS_PROXY; "" for none).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" noproxy' -l 'noproxy' -d 'Hosts to reach without the proxy, comma-separated; * for all (default: $no_proxy / $NO_PROXY).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" sni' -l 'sni' -d 'Send this name as SNI (default: the target\'s host name).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" no-sni' -l 'no-sni' -d 'Send no SNI at all.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" tls-min' -l 'tls-min' -d 'Lowest TLS version to offer.' -rfka '1.0 1.1 1.2 1.3'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" tls-max' -l 'tls-max' -d 'Highest TLS version to offer.' -rfka '1.0 1.1 1.2 1.3'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" ciphers' -l 'ciphers' -d 'TLS 1.2-and-older cipher list (OpenSSL syntax).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" ciphersuites' -l 'ciphersuites' -d 'TLS 1.3 cipher suites (OpenSSL syntax).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" groups' -l 'groups' -d 'Key-exchange groups to offer, e.g. x25519:P-256.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" alpn' -l 'alpn' -d 'ALPN protocols to offer, comma-separated.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" cert' -l 'cert' -d 'Client certificate (PEM, may include the chain).' -rF
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" key' -l 'key' -d 'Private key for --cert (PEM, unencrypted).' -rF
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" cacert' -l 'cacert' -d 'Trust anchors from this PEM file instead of the system store.' -rF
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" capath' -l 'capath' -d 'Trust anchors from this hashed directory (c_rehash layout).' -rfa '(__tlsprobe_complete_directories)'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" insecure k' -s 'k' -l 'insecure' -d 'Go on to HTTP after certificate errors (they stay errors).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" warn-days' -l 'warn-days' -d 'Warn when a certificate expires within this many days.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" fail-days' -l 'fail-days' -d 'Fail (exit 32) when a certificate expires within this many days.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" no-http' -l 'no-http' -d 'Stop after the handshake; send no HTTP request.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" expect-status' -l 'expect-status' -d 'Fail unless the HTTP status is one of these, e.g. 200,301.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" json' -l 'json' -d 'Print one JSON document (same as --format json).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" format' -l 'format' -d 'Output format.' -rfka 'text json ndjson nagios prometheus'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" q quiet' -s 'q' -l 'quiet' -d 'Print nothing on stdout; only the exit code tells.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" v verbose' -s 'v' -l 'verbose' -d 'Show every handshake message and the full chain in detail.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" color' -l 'color' -d 'Colour: auto (on a terminal), always or never.' -rfka 'auto always never'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" strict' -l 'strict' -d 'Warnings fail the run (exit 1).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe explain" -ge 1' -fka 'dns.no_such_name dns.no_address_for_family dns.resolver_failure dns.timeout tcp.refused tcp.timeout tcp.unreachable tcp.error proxy.refused proxy.auth_required proxy.denied proxy.failed handshake.timeout handshake.reset handshake.abrupt_close handshake.sni_required handshake.failed handshake.unexpected_record alert.close_notify alert.unexpected_message alert.bad_record_mac alert.decryption_failed alert.record_overflow alert.decompression_failure alert.handshake_failure alert.no_certificate alert.bad_certificate alert.unsupported_certificate alert.certificate_revoked alert.certificate_expired alert.certificate_unknown alert.illegal_parameter alert.unknown_ca alert.access_denied alert.decode_error alert.decrypt_error alert.export_restriction alert.protocol_version alert.insufficient_security alert.internal_error alert.inappropriate_fallback alert.user_canceled alert.no_renegotiation alert.missing_extension alert.unsupported_extension alert.certificate_unobtainable alert.unrecognized_name alert.bad_certificate_status_response alert.bad_certificate_hash_value alert.unknown_psk_identity alert.certificate_required alert.no_application_protocol alert.client_cert_required alert.unknown proto.tls10_only proto.tls11_only proto.no_common_version cipher.no_shared cipher.weak cipher.3des cipher.differs_for_normal_client key.weak_dh key.no_shared_group key.weak_rsa key.weak_ec key.no_forward_secrecy sig.sha1 sig.md5 sig.handshake_sha1 not_tls.plain_http not_tls.banner not_tls.garbage cert.expired cert.not_yet_valid cert.expires_soon cert.self_signed cert.untrusted_root cert.hostname_mismatch cert.cn_only cert.wrong_purpose cert.too_large cert.malformed cert.bad_signature cert.verify_error cert.revoked chain.missing_intermediate chain.intermediate_expired chain.wrong_order chain.extra_certs chain.root_included chain.too_deep http.status_5xx http.unexpected_status http.timeout http.closed http.not_http http.reset http.status_4xx http.redirect http.redirect_downgrade http.no_hsts http.hsts_short http.headers_too_large internal.error'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" list' -l 'list' -d 'List the diagnosis catalogue (optionally one family: cert, chain, alert, …).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" json' -l 'json' -d 'Print JSON instead of text.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" flags' -l 'flags' -d 'Decode an X.509 verify-flag mask (esp_tls_flags).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe help" version' -l 'version' -d 'Show the version.'
