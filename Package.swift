@@ -33,6 +33,8 @@ let package = Package(
         .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeRendering", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeLab", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeCLITests", dependencies: ["tlsprobe", "TLSProbeLab", "TLSProbeCore"]),
+        // Hostile servers and bad input; depends on the executable so the tests can spawn it.
+        .testTarget(name: "TLSProbeHostileTests", dependencies: ["TLSProbeCore", "TLSProbeLab", "TLSProbeRendering", "tlsprobe"]),
     ]
 )
 

@@ -71,6 +71,16 @@ final class HandshakeRecorder {
 
     /// "ServerHello", "Certificate", … the last handshake message either side produced, for
     /// "the server closed after X".
+    /// The last handshake message as a diagnosis fact: catalogue templates read "after {after}",
+    /// so this must not start with "after" itself (it used to, giving "after after our ClientHello").
+    var lastMessagePoint: String {
+        guard let last = messages.last(where: { $0.contentType == 22 }) else {
+            return totalSentBytes > 0 ? "our first bytes" : "connecting"
+        }
+        let name = HandshakeType.name(last.kind)
+        return last.sent ? "our \(name)" : "the server's \(name)"
+    }
+
     var lastMessageDescription: String {
         guard let last = messages.last(where: { $0.contentType == 22 }) else {
             return totalSentBytes > 0 ? "before sending anything (after our ClientHello)" : "before the ClientHello was sent"

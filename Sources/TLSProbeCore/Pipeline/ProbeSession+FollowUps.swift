@@ -38,7 +38,7 @@ extension ProbeSession {
     /// The server closed or reset right after our ClientHello: try SNI, then each version.
     func refineSilentRejection(connection: TLSConnection) -> Diagnosis? {
         if let sniFinding = checkSNIRequired() { return sniFinding }
-        return refineByVersions(alert: ["after": connection.recorder.lastMessageDescription], explainsFailure: false)
+        return refineByVersions(alert: ["after": connection.recorder.lastMessagePoint], explainsFailure: false)
     }
 
     /// The server refused our offer with an alert: find out what it would have accepted.

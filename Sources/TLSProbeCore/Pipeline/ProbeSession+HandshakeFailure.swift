@@ -43,7 +43,7 @@ extension ProbeSession {
         switch result {
         case .transport(.timedOut):
             let seconds = format(options.timeout)
-            failStage(stage, "no progress \(after) within \(seconds) s", diagnosis(DiagnosisID.handshakeTimeout, ["after": after, "seconds": seconds, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
+            failStage(stage, "no progress \(after) within \(seconds) s", diagnosis(DiagnosisID.handshakeTimeout, ["after": recorder.lastMessagePoint, "seconds": seconds, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
         case .transport(.closed), .transport(.reset), .transport(.failed):
             let reset = result.isReset
             if !recorder.hasReceived(HandshakeType.serverHello), let refined = refineSilentRejection(connection: connection) {
@@ -52,8 +52,15 @@ extension ProbeSession {
             }
             let id = reset ? DiagnosisID.handshakeReset : DiagnosisID.handshakeAbruptClose
             let what = reset ? "the server reset the connection (RST)" : "the server closed the connection (FIN)"
-            failStage(stage, "\(what) \(after)", diagnosis(id, ["after": after, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
+            failStage(stage, "\(what) \(after)", diagnosis(id, ["after": recorder.lastMessagePoint, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
         case .tlsError(let errors):
+            // A close_notify once the ServerHello is in ends OpenSSL's handshake with no error at
+            // all; say that the server closed politely rather than "no OpenSSL error recorded".
+            if errors.isEmpty, let alert = recorder.receivedAlert, alert.description == 0 {
+                let found = alertDiagnosis(0, connection: connection, stage: stage)
+                failStage(found.stage, found.summary, found)
+                return
+            }
             let found = localTLSFailure(errors, connection: connection, stage: stage)
             failStage(found.stage, found.summary, found)
         case .completed:
@@ -82,7 +89,7 @@ extension ProbeSession {
     func alertDiagnosis(_ code: UInt8, connection: TLSConnection, stage: StageName) -> Diagnosis {
         let recorder = connection.recorder
         let name = TLSAlert.name(for: code) ?? "unknown"
-        var alertFacts = ["alert": name, "code": String(code), "after": recorder.lastMessageDescription]
+        var alertFacts = ["alert": name, "code": String(code), "after": recorder.lastMessagePoint]
         let askedForCertificate = recorder.hasReceived(HandshakeType.certificateRequest)
         let certificateAlerts: Set<UInt8> = [40, 42, 46, 48, 116]
         if code == 116 || (askedForCertificate && !connection.sentClientCertificate && certificateAlerts.contains(code)) {
@@ -116,18 +123,30 @@ extension ProbeSession {
             let limit = TLSClientContext.maxCertificateListBytes / 1024
             return diagnosis(DiagnosisID.certTooLarge, ["bytes": "more than \(limit * 1024)", "limit": "\(limit) KB"], openssl: detail, stage: .certificate)
         }
+        // The server chose a version we did not offer (SSL 3.0, an unknown or draft number): say
+        // which, instead of follow-up probes that a server answering everything alike misleads.
+        if reasons.contains("unsupported protocol") || reasons.contains("wrong ssl version"),
+           let (hello, _) = connection.recorder.firstHandshake(HandshakeType.serverHello, sent: false),
+           let chosen = HelloParser.serverHello(hello.bytes)?.version,
+           TLSVersion(rawValue: String(chosen.dropFirst(4))).map({ $0 < engine.context.offer.minVersion || $0 > engine.context.offer.maxVersion }) ?? true {
+            return diagnosis(DiagnosisID.protoNoCommonVersion, ["server_versions": chosen, "offered": offeredVersionsLabel], openssl: detail, stage: .serverHello)
+        }
+        // Certificate bytes OpenSSL cannot even decode as DER.
+        if reasons.contains("ASN1 lib") && connection.recorder.hasReceived(HandshakeType.certificate) {
+            return diagnosis(DiagnosisID.certMalformed, ["detail": "the server's Certificate message does not decode as X.509 DER (\(detail))"], openssl: detail, stage: .certificate)
+        }
         if reasons.contains("unsupported protocol") || reasons.contains("wrong ssl version") {
-            return refineRejectedOffer(connection: connection, alert: ["after": connection.recorder.lastMessageDescription]) ??
+            return refineRejectedOffer(connection: connection, alert: ["after": connection.recorder.lastMessagePoint]) ??
                 diagnosis(DiagnosisID.protoNoCommonVersion, ["server_versions": "unknown", "offered": offeredVersionsLabel], openssl: detail, stage: .serverHello)
         }
         if reasons.contains("unexpected eof while reading") {
-            return diagnosis(DiagnosisID.handshakeAbruptClose, ["after": connection.recorder.lastMessageDescription], openssl: detail, stage: stage)
+            return diagnosis(DiagnosisID.handshakeAbruptClose, ["after": connection.recorder.lastMessagePoint], openssl: detail, stage: stage)
         }
         if reasons.contains("record layer failure") || reasons.contains("wrong version number") || reasons.contains("packet length too long") {
             let bytes = connection.recorder.firstReceivedBytes
             return diagnosis(DiagnosisID.notTLSGarbage, ["hex": SafeText.hex(bytes.prefix(16)), "preview": SafeText.escape(bytes: bytes.prefix(16)), "bytes": String(connection.recorder.totalReceivedBytes)], openssl: detail, stage: stage)
         }
-        return diagnosis(DiagnosisID.handshakeFailed, ["detail": detail, "after": connection.recorder.lastMessageDescription], openssl: detail, stage: stage)
+        return diagnosis(DiagnosisID.handshakeFailed, ["detail": detail, "after": connection.recorder.lastMessagePoint], openssl: detail, stage: stage)
     }
 }
 
