@@ -89,7 +89,7 @@ struct CertificateAbuseTests {
         HostileFixture.expectNoRawControls(result.report)
         let leaf = try #require(result.report.certificates.first)
         #expect(leaf.subject.contains(#"\x1b[31mRED\x1b[0m\x07"#), "\(leaf.subject)")
-        #expect(leaf.subject.contains(#"\x1b]0;pwned\x07\x1b[2J\x7f\x9b31m"#), "\(leaf.subject)")
+        #expect(leaf.subject.contains(#"pwned\x07\x1b[2J\x7f\x9b31m"#), "\(leaf.subject)")
         #expect(leaf.san.contains { $0.contains(#"x\x1b[2J\xff\xfe\x80.example"#) }, "\(leaf.san)")
     }
 
