@@ -29,6 +29,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz harness (see scripts/fuzz.sh); a plain build replays corpora and random inputs.
+        .executableTarget(name: "tlsprobe-fuzz", dependencies: ["TLSProbeCore"]),
         .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeCore", "TLSProbeLab"]),
         .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeRendering", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeLab", "TLSProbeCore"]),
