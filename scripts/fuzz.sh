@@ -12,9 +12,10 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(peer-bytes http-head target hello safe-text)
 scratch=.build-fuzz
+mkdir -p "$scratch"
 swift build --scratch-path "$scratch" -c release --product tlsprobe-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xswiftc -DFUZZING >"$scratch.build.log" 2>&1 \
-    || { tail -20 "$scratch.build.log"; exit 70; }
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xswiftc -DFUZZING >"$scratch/harness-build.log" 2>&1 \
+    || { tail -20 "$scratch/harness-build.log"; exit 70; }
 binary="$scratch/release/tlsprobe-fuzz"
 status=0
 for target in "${targets[@]}"; do
