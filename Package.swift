@@ -29,10 +29,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz harness (see scripts/fuzz.sh); a plain build replays corpora and random inputs.
+        .executableTarget(name: "tlsprobe-fuzz", dependencies: ["TLSProbeCore"]),
         .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeCore", "TLSProbeLab"]),
         .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeRendering", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeLab", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeCLITests", dependencies: ["tlsprobe", "TLSProbeLab", "TLSProbeCore", "TLSProbeRendering"]),
+        // Hostile servers and bad input; depends on the executable so the tests can spawn it.
+        .testTarget(name: "TLSProbeHostileTests", dependencies: ["TLSProbeCore", "TLSProbeLab", "TLSProbeRendering", "tlsprobe"]),
     ]
 )
 

@@ -4,7 +4,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.certTooLarge, severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
             title: "Certificate chain too large for small clients",
-            summaryTemplate: "The server's Certificate message is {bytes} bytes; the limit for this client is {limit} bytes.",
+            summaryTemplate: "The server's Certificate message is {bytes} bytes; the limit for this client is {limit}.",
             explanation: "Embedded clients read each handshake message into a fixed buffer. mbedTLS's input buffer is CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN (16384 by default, often lowered to 4096–8192 to save RAM); a larger chain cannot be received. Before mbedTLS 3.6.3 a message split over several records also failed.",
             fixServer: "Send only leaf + intermediates (not the root, not extra cross-signs); prefer ECDSA certificates, which are much smaller.",
             fixClient: "Raise CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN (max 16384); update to an ESP-IDF release with mbedTLS ≥ 3.6.3 for fragmented messages.",

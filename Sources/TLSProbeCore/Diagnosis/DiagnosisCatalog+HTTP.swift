@@ -47,7 +47,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.httpTimeout, severity: .error, stage: .http, exitStatus: .httpFailed,
             title: "No HTTP response in time",
-            summaryTemplate: "The request was sent but no response arrived within {seconds} s.",
+            summaryTemplate: "The request was sent but no complete response head arrived within {seconds} s ({bytes} bytes received).",
             explanation: "TLS worked; the application is slow or stuck, or a proxy holds the request.",
             fixServer: "Check the application's response time and upstream timeouts.",
             fixClient: "Raise --timeout if slow responses are expected (esp_http_client: timeout_ms, 5000 by default).",

@@ -4,7 +4,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.handshakeTimeout, severity: .error, stage: .serverHello, exitStatus: .handshakeTimeout,
             title: "Handshake timed out",
-            summaryTemplate: "The server went silent after {after}; nothing arrived for {seconds} s.",
+            summaryTemplate: "The server went silent after {after}: no further handshake message within {seconds} s ({bytes} bytes received in all).",
             explanation: "TCP connected but the server never finished its part of the handshake. Typical causes: a middlebox that swallows the ClientHello, a server that waits for a protocol it expects (e.g. plain HTTP or a PROXY protocol header), or an overloaded TLS terminator.",
             fixServer: "Check that the port really serves TLS directly (no PROXY protocol expected, no STARTTLS protocol) and that the TLS terminator is not overloaded.",
             fixClient: "Compare with another network; on a device, raise timeout_ms if slow handshakes (RSA-4096, DHE) are the reason.",

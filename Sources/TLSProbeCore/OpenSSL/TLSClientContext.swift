@@ -66,8 +66,23 @@ final class TLSClientContext: @unchecked Sendable {
         guard let context = SSL_CTX_new(TLS_client_method()) else {
             throw TLSContextError.openSSL("SSL_CTX_new failed: \(OpenSSLErrorQueue.drain().map(\.text).joined(separator: "; "))")
         }
+        do {
+            trustLabel = try Self.configure(context, offer: offer, options: options)
+        } catch {
+            // A class initialiser that throws never runs deinit: without this, every failed
+            // setup (bad --cacert, a follow-up offer OpenSSL refuses) leaked the SSL_CTX (ASan).
+            SSL_CTX_free(context)
+            throw error
+        }
         self.context = context
         self.offer = offer
+        OpenSSLErrorQueue.clear()
+    }
+
+    deinit { SSL_CTX_free(context) }
+
+    /// Applies the offer, the trust store and the client identity; returns the trust label.
+    private static func configure(_ context: OpaquePointer, offer: TLSOffer, options: ProbeOptions) throws -> String {
         SSL_CTX_set_security_level(context, offer.securityLevel)
         _ = tlsprobe_SSL_CTX_set_min_proto_version(context, offer.minVersion.wireValue)
         _ = tlsprobe_SSL_CTX_set_max_proto_version(context, offer.maxVersion.wireValue)
@@ -86,14 +101,12 @@ final class TLSClientContext: @unchecked Sendable {
         if let sigalgs = offer.sigalgs, tlsprobe_SSL_CTX_set1_sigalgs_list(context, sigalgs) != 1 {
             throw TLSContextError.openSSL("unknown signature algorithm in '\(sigalgs)'")
         }
-        trustLabel = try Self.loadTrust(options.trust, into: context)
+        let trustLabel = try Self.loadTrust(options.trust, into: context)
         if let certificatePath = options.clientCertificatePath {
             try Self.loadClientIdentity(certificatePath: certificatePath, keyPath: options.clientKeyPath ?? certificatePath, into: context)
         }
-        OpenSSLErrorQueue.clear()
+        return trustLabel
     }
-
-    deinit { SSL_CTX_free(context) }
 
     static let maxCertificateListBytes = 1024 * 1024
     /// OpenSSL's default limit, which a stock client enforces.

@@ -13,8 +13,9 @@ enum X509Certificate {
     static func nameText(_ name: OpaquePointer?) -> String {
         guard let name, let bio = BIO_new(BIO_s_mem()) else { return "" }
         defer { BIO_free(bio) }
-        // Without ESC_MSB, UTF-8 stays UTF-8; SafeText escapes what must not reach a terminal.
-        let flags = tlsprobe_XN_FLAG_RFC2253() & ~tlsprobe_ASN1_STRFLGS_ESC_MSB()
+        // Without ESC_MSB, UTF-8 stays UTF-8; without ESC_CTRL, control characters reach
+        // SafeText raw, which escapes them as every other server text is ("\x1b", not OpenSSL's "\1B").
+        let flags = tlsprobe_XN_FLAG_RFC2253() & ~tlsprobe_ASN1_STRFLGS_ESC_MSB() & ~UInt(ASN1_STRFLGS_ESC_CTRL)
         guard X509_NAME_print_ex(bio, name, 0, flags) >= 0 else { return "" }
         return SafeText.escape(bytes: bioBytes(bio, limit: 4096))
     }

@@ -49,7 +49,7 @@ extension ProbeSession {
                     if received.count >= HTTPResponseParser.maxHeadBytes {
                         summary.headerBytes = received.count
                         let limit = "\(HTTPResponseParser.maxHeadBytes / 1024) KB"
-                        failHTTP(summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit], status: .warning)
+                        failHTTP(summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit, "bytes": String(received.count)], status: .warning)
                         return
                     }
                 }

@@ -54,6 +54,13 @@ extension ProbeSession {
             let what = reset ? "the server reset the connection (RST)" : "the server closed the connection (FIN)"
             failStage(stage, "\(what) after \(after)", diagnosis(id, ["after": after, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
         case .tlsError(let errors):
+            // A close_notify once the ServerHello is in ends OpenSSL's handshake with no error at
+            // all; say that the server closed politely rather than "no OpenSSL error recorded".
+            if errors.isEmpty, let alert = recorder.receivedAlert, alert.description == 0 {
+                let found = alertDiagnosis(0, connection: connection, stage: stage)
+                failStage(found.stage, found.summary, found)
+                return
+            }
             let found = localTLSFailure(errors, connection: connection, stage: stage)
             failStage(found.stage, found.summary, found)
         case .completed:
@@ -116,6 +123,18 @@ extension ProbeSession {
         if reasons.contains("excessive message size") {
             let limit = TLSClientContext.maxCertificateListBytes / 1024
             return diagnosis(DiagnosisID.certTooLarge, ["bytes": "more than \(limit * 1024)", "limit": String(limit * 1024)], openssl: detail, stage: .certificate)
+        }
+        // The server chose a version we did not offer (SSL 3.0, an unknown or draft number): say
+        // which, instead of follow-up probes that a server answering everything alike misleads.
+        if reasons.contains("unsupported protocol") || reasons.contains("wrong ssl version"),
+           let (hello, _) = connection.recorder.firstHandshake(HandshakeType.serverHello, sent: false),
+           let chosen = HelloParser.serverHello(hello.bytes)?.version,
+           TLSVersion(rawValue: String(chosen.dropFirst(4))).map({ $0 < engine.context.offer.minVersion || $0 > engine.context.offer.maxVersion }) ?? true {
+            return diagnosis(DiagnosisID.protoNoCommonVersion, ["server_versions": chosen, "offered": offeredVersionsLabel], openssl: detail, stage: .serverHello)
+        }
+        // Certificate bytes OpenSSL cannot even decode as DER.
+        if reasons.contains("ASN1 lib") && connection.recorder.hasReceived(HandshakeType.certificate) {
+            return diagnosis(DiagnosisID.certMalformed, ["detail": "the server's Certificate message does not decode as X.509 DER (\(detail))"], openssl: detail, stage: .certificate)
         }
         if reasons.contains("unsupported protocol") || reasons.contains("wrong ssl version") {
             return refineRejectedOffer(connection: connection, alert: ["after": connection.recorder.lastMessageDescription]) ??

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import TLSProbeCore
+import TLSProbeLab
+
+/// Certificate lists that are huge, long, looping, repeated, bloated, malformed or full of
+/// terminal escapes.
+@Suite("Certificate abuse", .serialized)
+struct CertificateAbuseTests {
+    let pki = HostileFixture.pki
+
+    private func serve(_ chain: [LabCertificate]) throws -> LabTLSServer {
+        try LabTLSServer(LabTLSServerConfig(chain: chain))
+    }
+
+    @Test func severalMegabyteCertificateListIsRefusedAtTheCap() throws {
+        let big = try LabHostileChains.bigSubject(bytes: 64 * 1024, issuer: pki.intermediate)
+        // ~3.3 MB: the leaf (64 KB) then the intermediate and 50 more copies of the big leaf.
+        let server = try serve([big, pki.intermediate] + Array(repeating: big, count: 50))
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("certificate list of 3.3 MB", result)
+        HostileFixture.check(result, exit: [.otherCertificateProblem], ids: [DiagnosisID.certTooLarge])
+    }
+
+    @Test func thousandCertificates() throws {
+        let chain = try LabHostileChains.many(999, leafIssuer: pki.intermediate)
+        let server = try serve([chain[0], pki.intermediate] + chain.dropFirst())
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("1,000 certificates (leaf, intermediate, 998 strangers)", result)
+        // ~420 KB is under OpenSSL's 1 MB cap (so the path still verifies) but far over the
+        // 100 KB a small client (mbedTLS) accepts: tlsprobe says so.
+        #expect(result.report.verification.trusted == true)
+        HostileFixture.check(result, exit: [.otherCertificateProblem], ids: [DiagnosisID.certTooLarge])
+    }
+
+    @Test func twentyDeepChain() throws {
+        let (chain, root) = try LabHostileChains.deep(20)
+        let trust = try HostileFixture.writeBundle([root], name: "deep-root.pem")
+        let server = try serve(chain)
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server, trust: trust)
+        HostileTable.row("20-deep chain (trusted root)", result)
+        #expect(result.report.exitCode == 0, "\(result.report.diagnoses.map(\.id))")
+        #expect(result.report.certificates.count == 19)
+        #expect(result.seconds < HostileFixture.timeout + 1)
+        HostileFixture.expectNoRawControls(result.report)
+    }
+
+    @Test func chainLoop() throws {
+        let server = try serve(try LabHostileChains.loop())
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("chain loop (A signs B signs A)", result)
+        HostileFixture.check(result, exit: [.untrustedChain, .incompleteChain],
+                             ids: [DiagnosisID.certUntrustedRoot, DiagnosisID.chainMissingIntermediate, DiagnosisID.certSelfSigned, DiagnosisID.certVerifyError])
+    }
+
+    @Test func duplicatedCertificates() throws {
+        let server = try serve([pki.leaf] + Array(repeating: pki.intermediate, count: 50) + [pki.leaf])
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("duplicated certificates (intermediate ×50, leaf twice)", result)
+        #expect(result.report.verification.trusted == true)
+        #expect(result.report.exitCode == 0)
+        #expect(result.seconds < HostileFixture.timeout + 1)
+    }
+
+    @Test func sixtyFourKilobyteSubject() throws {
+        let big = try LabHostileChains.bigSubject(bytes: 64 * 1024, issuer: pki.intermediate)
+        let server = try serve([big, pki.intermediate])
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("64 KB subject", result)
+        #expect(result.report.exitCode == 0, "\(result.report.diagnoses.map(\.id))")
+        // The report carries a bounded rendering of the name, not 64 KB.
+        let subject = try #require(result.report.certificates.first?.subject)
+        #expect(subject.utf8.count <= 8192)
+        HostileFixture.expectNoRawControls(result.report)
+    }
+
+    @Test func escapeSequencesInSubjectAndSANs() throws {
+        let evil = try LabHostileChains.escapeSequences(issuer: pki.intermediate)
+        let server = try serve([evil, pki.intermediate])
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server) { $0.verbose = true }
+        HostileTable.row("ESC/BEL/DEL/C1/invalid UTF-8 in subject and SAN", result)
+        HostileFixture.expectNoRawControls(result.report)
+        let leaf = try #require(result.report.certificates.first)
+        #expect(leaf.subject.contains(#"\x1b[31mRED\x1b[0m\x07"#), "\(leaf.subject)")
+        #expect(leaf.subject.contains(#"pwned\x07\x1b[2J\x7f\x9b31m"#), "\(leaf.subject)")
+        #expect(leaf.san.contains { $0.contains(#"x\x1b[2J\xff\xfe\x80.example"#) }, "\(leaf.san)")
+    }
+
+    @Test func malformedDERInTheCertificateMessage() throws {
+        let garbage: [UInt8] = [0x30, 0x82, 0x7F, 0xFF, 0x02, 0x01] + Array(repeating: 0x41, count: 64)
+        let server = try LabRawServer(.garbage(LabTLSFlights.serverHelloThenCertificate(garbage)))
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("malformed DER in the Certificate message", result)
+        HostileFixture.check(result, exit: [.otherCertificateProblem, .handshakeAlert, .notTLS],
+                             ids: [DiagnosisID.certMalformed, DiagnosisID.handshakeFailed])
+    }
+}
