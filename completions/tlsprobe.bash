@@ -173,7 +173,7 @@ _tlsprobe() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    probe|explain|help)
+    probe|explain|lab|demo|help)
         # Offer subcommand argument completions
         "_tlsprobe_${subcommand}"
         ;;
@@ -182,16 +182,16 @@ _tlsprobe() {
         unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
         COMPREPLY=()
         _tlsprobe_probe
-        [[ "${COMP_CWORD}" -eq 1 && "${cur}" != -* ]] && COMPREPLY+=($(compgen -W 'probe explain help' -- "${cur}"))
+        [[ "${COMP_CWORD}" -eq 1 && "${cur}" != -* ]] && COMPREPLY+=($(compgen -W 'probe explain lab demo help' -- "${cur}"))
         ;;
     esac
 }
 
 _tlsprobe_probe() {
     repeating_flags=()
-    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-http --json -q --quiet -v --verbose --strict --version -h --help)
+    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-http --json -q --quiet -v --verbose --strict --unordered --fail-fast --version -h --help)
     repeating_options=()
-    non_repeating_options=(--connect-to --timeout --connect-timeout --proxy --noproxy --sni --tls-min --tls-max --ciphers --ciphersuites --groups --alpn --cert --key --cacert --capath --warn-days --fail-days --expect-status --format --color)
+    non_repeating_options=(--connect-to --timeout --connect-timeout --proxy --noproxy --sni --tls-min --tls-max --ciphers --ciphersuites --groups --alpn --expect-alpn --expect-tls-min --cert --key --cacert --capath --warn-days --fail-days --expect-status --format --color --targets-file --jobs --shard --client --client-buffer --client-trust --save-chain --save-root --save-format --valid-until)
     __tlsprobe_offer_flags_options -1
 
     # Offer option value completions
@@ -234,6 +234,13 @@ _tlsprobe_probe() {
     '--alpn')
         return
         ;;
+    '--expect-alpn')
+        return
+        ;;
+    '--expect-tls-min')
+        __tlsprobe_add_completions -W '1.0'$'\n''1.1'$'\n''1.2'$'\n''1.3'
+        return
+        ;;
     '--cert')
         __tlsprobe_add_completions -f
         return
@@ -267,6 +274,42 @@ _tlsprobe_probe() {
         __tlsprobe_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--targets-file')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--jobs')
+        return
+        ;;
+    '--shard')
+        return
+        ;;
+    '--client')
+        __tlsprobe_add_completions -W 'openssl'$'\n''esp-idf'$'\n''list'
+        return
+        ;;
+    '--client-buffer')
+        return
+        ;;
+    '--client-trust')
+        __tlsprobe_add_completions -W 'bundle'$'\n''cacert'
+        return
+        ;;
+    '--save-chain')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--save-root')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--save-format')
+        __tlsprobe_add_completions -W 'pem'$'\n''der'$'\n''h'
+        return
+        ;;
+    '--valid-until')
+        return
+        ;;
     esac
 }
 
@@ -287,10 +330,71 @@ _tlsprobe_explain() {
     # Offer positional completions
     case "${positional_number}" in
     *)
-        __tlsprobe_add_completions -W 'dns.no_such_name'$'\n''dns.no_address_for_family'$'\n''dns.resolver_failure'$'\n''dns.timeout'$'\n''tcp.refused'$'\n''tcp.timeout'$'\n''tcp.unreachable'$'\n''tcp.error'$'\n''proxy.refused'$'\n''proxy.auth_required'$'\n''proxy.denied'$'\n''proxy.failed'$'\n''handshake.timeout'$'\n''handshake.reset'$'\n''handshake.abrupt_close'$'\n''handshake.sni_required'$'\n''handshake.failed'$'\n''handshake.unexpected_record'$'\n''alert.close_notify'$'\n''alert.unexpected_message'$'\n''alert.bad_record_mac'$'\n''alert.decryption_failed'$'\n''alert.record_overflow'$'\n''alert.decompression_failure'$'\n''alert.handshake_failure'$'\n''alert.no_certificate'$'\n''alert.bad_certificate'$'\n''alert.unsupported_certificate'$'\n''alert.certificate_revoked'$'\n''alert.certificate_expired'$'\n''alert.certificate_unknown'$'\n''alert.illegal_parameter'$'\n''alert.unknown_ca'$'\n''alert.access_denied'$'\n''alert.decode_error'$'\n''alert.decrypt_error'$'\n''alert.export_restriction'$'\n''alert.protocol_version'$'\n''alert.insufficient_security'$'\n''alert.internal_error'$'\n''alert.inappropriate_fallback'$'\n''alert.user_canceled'$'\n''alert.no_renegotiation'$'\n''alert.missing_extension'$'\n''alert.unsupported_extension'$'\n''alert.certificate_unobtainable'$'\n''alert.unrecognized_name'$'\n''alert.bad_certificate_status_response'$'\n''alert.bad_certificate_hash_value'$'\n''alert.unknown_psk_identity'$'\n''alert.certificate_required'$'\n''alert.no_application_protocol'$'\n''alert.client_cert_required'$'\n''alert.unknown'$'\n''proto.tls10_only'$'\n''proto.tls11_only'$'\n''proto.no_common_version'$'\n''cipher.no_shared'$'\n''cipher.weak'$'\n''cipher.3des'$'\n''cipher.differs_for_normal_client'$'\n''key.weak_dh'$'\n''key.no_shared_group'$'\n''key.weak_rsa'$'\n''key.weak_ec'$'\n''key.no_forward_secrecy'$'\n''sig.sha1'$'\n''sig.md5'$'\n''sig.handshake_sha1'$'\n''not_tls.plain_http'$'\n''not_tls.banner'$'\n''not_tls.garbage'$'\n''cert.expired'$'\n''cert.not_yet_valid'$'\n''cert.expires_soon'$'\n''cert.self_signed'$'\n''cert.untrusted_root'$'\n''cert.hostname_mismatch'$'\n''cert.cn_only'$'\n''cert.wrong_purpose'$'\n''cert.too_large'$'\n''cert.malformed'$'\n''cert.bad_signature'$'\n''cert.verify_error'$'\n''cert.revoked'$'\n''chain.missing_intermediate'$'\n''chain.intermediate_expired'$'\n''chain.wrong_order'$'\n''chain.extra_certs'$'\n''chain.root_included'$'\n''chain.too_deep'$'\n''http.status_5xx'$'\n''http.unexpected_status'$'\n''http.timeout'$'\n''http.closed'$'\n''http.not_http'$'\n''http.reset'$'\n''http.status_4xx'$'\n''http.redirect'$'\n''http.redirect_downgrade'$'\n''http.no_hsts'$'\n''http.hsts_short'$'\n''http.headers_too_large'$'\n''internal.error'
+        __tlsprobe_add_completions -W 'dns.no_such_name'$'\n''dns.no_address_for_family'$'\n''dns.resolver_failure'$'\n''dns.timeout'$'\n''tcp.refused'$'\n''tcp.timeout'$'\n''tcp.unreachable'$'\n''tcp.error'$'\n''proxy.refused'$'\n''proxy.auth_required'$'\n''proxy.denied'$'\n''proxy.failed'$'\n''handshake.timeout'$'\n''handshake.reset'$'\n''handshake.abrupt_close'$'\n''handshake.sni_required'$'\n''handshake.failed'$'\n''handshake.unexpected_record'$'\n''alert.close_notify'$'\n''alert.unexpected_message'$'\n''alert.bad_record_mac'$'\n''alert.decryption_failed'$'\n''alert.record_overflow'$'\n''alert.decompression_failure'$'\n''alert.handshake_failure'$'\n''alert.no_certificate'$'\n''alert.bad_certificate'$'\n''alert.unsupported_certificate'$'\n''alert.certificate_revoked'$'\n''alert.certificate_expired'$'\n''alert.certificate_unknown'$'\n''alert.illegal_parameter'$'\n''alert.unknown_ca'$'\n''alert.access_denied'$'\n''alert.decode_error'$'\n''alert.decrypt_error'$'\n''alert.export_restriction'$'\n''alert.protocol_version'$'\n''alert.insufficient_security'$'\n''alert.internal_error'$'\n''alert.inappropriate_fallback'$'\n''alert.user_canceled'$'\n''alert.no_renegotiation'$'\n''alert.missing_extension'$'\n''alert.unsupported_extension'$'\n''alert.certificate_unobtainable'$'\n''alert.unrecognized_name'$'\n''alert.bad_certificate_status_response'$'\n''alert.bad_certificate_hash_value'$'\n''alert.unknown_psk_identity'$'\n''alert.certificate_required'$'\n''alert.no_application_protocol'$'\n''alert.client_cert_required'$'\n''alert.unknown'$'\n''proto.tls10_only'$'\n''proto.tls11_only'$'\n''proto.no_common_version'$'\n''proto.below_expected_version'$'\n''proto.unexpected_alpn'$'\n''cipher.no_shared'$'\n''cipher.weak'$'\n''cipher.3des'$'\n''cipher.differs_for_normal_client'$'\n''key.weak_dh'$'\n''key.no_shared_group'$'\n''key.weak_rsa'$'\n''key.weak_ec'$'\n''key.no_forward_secrecy'$'\n''sig.sha1'$'\n''sig.md5'$'\n''sig.handshake_sha1'$'\n''not_tls.plain_http'$'\n''not_tls.banner'$'\n''not_tls.garbage'$'\n''cert.expired'$'\n''cert.not_yet_valid'$'\n''cert.expires_soon'$'\n''cert.self_signed'$'\n''cert.untrusted_root'$'\n''cert.hostname_mismatch'$'\n''cert.cn_only'$'\n''cert.wrong_purpose'$'\n''cert.too_large'$'\n''cert.malformed'$'\n''cert.bad_signature'$'\n''cert.verify_error'$'\n''cert.revoked'$'\n''chain.missing_intermediate'$'\n''chain.intermediate_expired'$'\n''chain.wrong_order'$'\n''chain.extra_certs'$'\n''chain.root_included'$'\n''chain.too_deep'$'\n''http.client_cert_required'$'\n''http.status_5xx'$'\n''http.unexpected_status'$'\n''http.timeout'$'\n''http.closed'$'\n''http.not_http'$'\n''http.reset'$'\n''http.status_4xx'$'\n''http.redirect'$'\n''http.redirect_downgrade'$'\n''http.no_hsts'$'\n''http.hsts_short'$'\n''http.headers_too_large'$'\n''internal.error'$'\n''handshake.client_cert_requested'$'\n''embedded.tls13_required'$'\n''embedded.no_shared_cipher'$'\n''embedded.rsa_pss_required'$'\n''embedded.ed25519_certificate'$'\n''embedded.certificate_too_large'$'\n''embedded.rsa_key_too_large'$'\n''embedded.cert_algorithm_unsupported'$'\n''embedded.root_not_in_bundle'$'\n''embedded.cross_signed_chain'$'\n''embedded.sni_required'$'\n''embedded.clock_unchecked'
         return
         ;;
     esac
+}
+
+_tlsprobe_lab() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tlsprobe_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|serve)
+        # Offer subcommand argument completions
+        "_tlsprobe_lab_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list serve' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tlsprobe_lab_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tlsprobe_offer_flags_options 0
+}
+
+_tlsprobe_lab_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--all --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--dir --listen --port-base)
+    __tlsprobe_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--dir')
+        __tlsprobe_add_completions -d
+        return
+        ;;
+    '--listen')
+        return
+        ;;
+    '--port-base')
+        return
+        ;;
+    esac
+}
+
+_tlsprobe_demo() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tlsprobe_offer_flags_options 0
 }
 
 _tlsprobe_help() {

@@ -23,7 +23,7 @@ function __tlsprobe_parse_tokens -S
         # tlsprobe HOST means tlsprobe probe HOST: a finished first word that is no subcommand, or an option being
         # typed as the first word, means probe (the tokens end before the current one).
         if test (count $unparsed_tokens) -ge 2
-            if not contains -- $unparsed_tokens[2] 'probe' 'explain' 'help'
+            if not contains -- $unparsed_tokens[2] 'probe' 'explain' 'lab' 'demo' 'help'
                 set unparsed_tokens $unparsed_tokens[1] probe $unparsed_tokens[2..]
             end
         else if string match -q -- '-*' (commandline -ct)
@@ -32,9 +32,19 @@ function __tlsprobe_parse_tokens -S
         __tlsprobe_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'probe'
-            __tlsprobe_parse_subcommand -r 1 'connect-to=' '4' '6' 'timeout=' 'connect-timeout=' 'proxy=' 'noproxy=' 'sni=' 'no-sni' 'tls-min=' 'tls-max=' 'ciphers=' 'ciphersuites=' 'groups=' 'alpn=' 'cert=' 'key=' 'cacert=' 'capath=' 'k/insecure' 'warn-days=' 'fail-days=' 'no-http' 'expect-status=' 'json' 'format=' 'q/quiet' 'v/verbose' 'color=' 'strict' 'version' 'h/help'
+            __tlsprobe_parse_subcommand -r 1 'connect-to=' '4' '6' 'timeout=' 'connect-timeout=' 'proxy=' 'noproxy=' 'sni=' 'no-sni' 'tls-min=' 'tls-max=' 'ciphers=' 'ciphersuites=' 'groups=' 'alpn=' 'expect-alpn=' 'expect-tls-min=' 'cert=' 'key=' 'cacert=' 'capath=' 'k/insecure' 'warn-days=' 'fail-days=' 'no-http' 'expect-status=' 'json' 'format=' 'q/quiet' 'v/verbose' 'color=' 'strict' 'targets-file=' 'jobs=' 'unordered' 'fail-fast' 'shard=' 'client=' 'client-buffer=' 'client-trust=' 'save-chain=' 'save-root=' 'save-format=' 'valid-until=' 'version' 'h/help'
         case 'explain'
             __tlsprobe_parse_subcommand -r 1 'list' 'json' 'flags=' 'version' 'h/help'
+        case 'lab'
+            __tlsprobe_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'list'
+                __tlsprobe_parse_subcommand 0 'json' 'version' 'h/help'
+            case 'serve'
+                __tlsprobe_parse_subcommand -r 1 'all' 'dir=' 'listen=' 'port-base=' 'version' 'h/help'
+            end
+        case 'demo'
+            __tlsprobe_parse_subcommand 0 'json' 'version' 'h/help'
         case 'help'
             __tlsprobe_parse_subcommand -r 1 'version'
         end
@@ -94,6 +104,8 @@ complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_opti
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'probe' -d 'Probe targets (the default command: `tlsprobe HOST` means `tlsprobe probe HOST`).'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'explain' -d 'Explain an error code, verify-flag mask, TLS alert or diagnosis id.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'lab' -d 'Deliberately broken TLS servers, offline: list them or serve them to test a client.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'demo' -d 'Serve every quick lab scenario on loopback, probe each, and check tlsprobe\'s answers (offline).'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" connect-to' -l 'connect-to' -d 'Connect to this host or IP instead, keeping the target\'s name for SNI, verification and Host.' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" 4' -s '4' -d 'Use IPv4 addresses only.'
@@ -109,7 +121,9 @@ complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_opti
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" ciphers' -l 'ciphers' -d 'TLS 1.2-and-older cipher list (OpenSSL syntax).' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" ciphersuites' -l 'ciphersuites' -d 'TLS 1.3 cipher suites (OpenSSL syntax).' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" groups' -l 'groups' -d 'Key-exchange groups to offer, e.g. x25519:P-256.' -rfka ''
-complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" alpn' -l 'alpn' -d 'ALPN protocols to offer, comma-separated.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" alpn' -l 'alpn' -d 'ALPN protocols to offer, comma-separated (default: http/1.1, or what --client sends).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" expect-alpn' -l 'expect-alpn' -d 'Fail (exit 21) unless the server selects this ALPN protocol (\'none\': no protocol).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" expect-tls-min' -l 'expect-tls-min' -d 'Fail (exit 21) when the negotiated TLS version is below this.' -rfka '1.0 1.1 1.2 1.3'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" cert' -l 'cert' -d 'Client certificate (PEM, may include the chain).' -rF
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" key' -l 'key' -d 'Private key for --cert (PEM, unencrypted).' -rF
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" cacert' -l 'cacert' -d 'Trust anchors from this PEM file instead of the system store.' -rF
@@ -125,12 +139,40 @@ complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_opti
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" v verbose' -s 'v' -l 'verbose' -d 'Show every handshake message and the full chain in detail.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" color' -l 'color' -d 'Colour: auto (on a terminal), always or never.' -rfka 'auto always never'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" strict' -l 'strict' -d 'Warnings fail the run (exit 1).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" targets-file' -l 'targets-file' -d 'Read targets from this file, one per line: TARGET [--connect-to ADDR] [--sni NAME]; \'#\' comments; \'-\' for standard input.' -rF
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" jobs' -l 'jobs' -d 'Probe this many targets at once.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" unordered' -l 'unordered' -d 'Print each target\'s result as soon as it finishes, not in input order.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" fail-fast' -l 'fail-fast' -d 'Stop at the first failing target.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" shard' -l 'shard' -d 'Probe only shard K of N (1-based), chosen by an FNV-1a hash of each target\'s text, stable across runs and machines.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" client' -l 'client' -d 'Probe as this client: openssl, esp-idf; \'list\' describes them.' -rfka 'openssl esp-idf list'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" client-buffer' -l 'client-buffer' -d 'The device\'s input buffer in bytes (CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN), instead of the profile\'s.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" client-trust' -l 'client-trust' -d 'How the device trusts the server: bundle (its built-in roots) or cacert (the --cacert file embedded). Default: cacert when --cacert/--capath is given, else bundle.' -rfka 'bundle cacert'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" save-chain' -l 'save-chain' -d 'Write the chain as the server sent it (format from the extension: .pem, .der, .h).' -rF
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" save-root' -l 'save-root' -d 'Write the trust anchor the verified chain ends in, ready to embed in firmware.' -rF
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" save-format' -l 'save-format' -d 'File format for --save-chain/--save-root, instead of the extension.' -rfka 'pem der h'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" valid-until' -l 'valid-until' -d 'Warn when the saved root expires before this date.' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" version' -l 'version' -d 'Show the version.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe explain" -ge 1' -fka 'dns.no_such_name dns.no_address_for_family dns.resolver_failure dns.timeout tcp.refused tcp.timeout tcp.unreachable tcp.error proxy.refused proxy.auth_required proxy.denied proxy.failed handshake.timeout handshake.reset handshake.abrupt_close handshake.sni_required handshake.failed handshake.unexpected_record alert.close_notify alert.unexpected_message alert.bad_record_mac alert.decryption_failed alert.record_overflow alert.decompression_failure alert.handshake_failure alert.no_certificate alert.bad_certificate alert.unsupported_certificate alert.certificate_revoked alert.certificate_expired alert.certificate_unknown alert.illegal_parameter alert.unknown_ca alert.access_denied alert.decode_error alert.decrypt_error alert.export_restriction alert.protocol_version alert.insufficient_security alert.internal_error alert.inappropriate_fallback alert.user_canceled alert.no_renegotiation alert.missing_extension alert.unsupported_extension alert.certificate_unobtainable alert.unrecognized_name alert.bad_certificate_status_response alert.bad_certificate_hash_value alert.unknown_psk_identity alert.certificate_required alert.no_application_protocol alert.client_cert_required alert.unknown proto.tls10_only proto.tls11_only proto.no_common_version cipher.no_shared cipher.weak cipher.3des cipher.differs_for_normal_client key.weak_dh key.no_shared_group key.weak_rsa key.weak_ec key.no_forward_secrecy sig.sha1 sig.md5 sig.handshake_sha1 not_tls.plain_http not_tls.banner not_tls.garbage cert.expired cert.not_yet_valid cert.expires_soon cert.self_signed cert.untrusted_root cert.hostname_mismatch cert.cn_only cert.wrong_purpose cert.too_large cert.malformed cert.bad_signature cert.verify_error cert.revoked chain.missing_intermediate chain.intermediate_expired chain.wrong_order chain.extra_certs chain.root_included chain.too_deep http.status_5xx http.unexpected_status http.timeout http.closed http.not_http http.reset http.status_4xx http.redirect http.redirect_downgrade http.no_hsts http.hsts_short http.headers_too_large internal.error'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe explain" -ge 1' -fka 'dns.no_such_name dns.no_address_for_family dns.resolver_failure dns.timeout tcp.refused tcp.timeout tcp.unreachable tcp.error proxy.refused proxy.auth_required proxy.denied proxy.failed handshake.timeout handshake.reset handshake.abrupt_close handshake.sni_required handshake.failed handshake.unexpected_record alert.close_notify alert.unexpected_message alert.bad_record_mac alert.decryption_failed alert.record_overflow alert.decompression_failure alert.handshake_failure alert.no_certificate alert.bad_certificate alert.unsupported_certificate alert.certificate_revoked alert.certificate_expired alert.certificate_unknown alert.illegal_parameter alert.unknown_ca alert.access_denied alert.decode_error alert.decrypt_error alert.export_restriction alert.protocol_version alert.insufficient_security alert.internal_error alert.inappropriate_fallback alert.user_canceled alert.no_renegotiation alert.missing_extension alert.unsupported_extension alert.certificate_unobtainable alert.unrecognized_name alert.bad_certificate_status_response alert.bad_certificate_hash_value alert.unknown_psk_identity alert.certificate_required alert.no_application_protocol alert.client_cert_required alert.unknown proto.tls10_only proto.tls11_only proto.no_common_version proto.below_expected_version proto.unexpected_alpn cipher.no_shared cipher.weak cipher.3des cipher.differs_for_normal_client key.weak_dh key.no_shared_group key.weak_rsa key.weak_ec key.no_forward_secrecy sig.sha1 sig.md5 sig.handshake_sha1 not_tls.plain_http not_tls.banner not_tls.garbage cert.expired cert.not_yet_valid cert.expires_soon cert.self_signed cert.untrusted_root cert.hostname_mismatch cert.cn_only cert.wrong_purpose cert.too_large cert.malformed cert.bad_signature cert.verify_error cert.revoked chain.missing_intermediate chain.intermediate_expired chain.wrong_order chain.extra_certs chain.root_included chain.too_deep http.client_cert_required http.status_5xx http.unexpected_status http.timeout http.closed http.not_http http.reset http.status_4xx http.redirect http.redirect_downgrade http.no_hsts http.hsts_short http.headers_too_large internal.error handshake.client_cert_requested embedded.tls13_required embedded.no_shared_cipher embedded.rsa_pss_required embedded.ed25519_certificate embedded.certificate_too_large embedded.rsa_key_too_large embedded.cert_algorithm_unsupported embedded.root_not_in_bundle embedded.cross_signed_chain embedded.sni_required embedded.clock_unchecked'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" list' -l 'list' -d 'List the diagnosis catalogue (optionally one family: cert, chain, alert, …).'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" json' -l 'json' -d 'Print JSON instead of text.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" flags' -l 'flags' -d 'Decode an X.509 verify-flag mask (esp_tls_flags).' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" version' -l 'version' -d 'Show the version.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe lab" -eq 1' -fa 'list' -d 'List every lab scenario: what is wrong and the diagnosis and exit code tlsprobe gives.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe lab" -eq 1' -fa 'serve' -d 'Serve lab scenarios until Ctrl-C, logging what each client offers.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab list" json' -l 'json' -d 'Print one JSON document.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab list" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab serve" all' -l 'all' -d 'Serve every scenario, slow ones included.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab serve" dir' -l 'dir' -d 'Where the lab PKI lives.' -rfa '(__tlsprobe_complete_directories)'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab serve" listen' -l 'listen' -d 'Address to listen on; anything but loopback exposes deliberately broken TLS.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab serve" port-base' -l 'port-base' -d 'Port of the first scenario; the others follow. 0 = any free ports.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab serve" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab serve" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe demo" json' -l 'json' -d 'Print one JSON document instead of the table.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe demo" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe demo" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe help" version' -l 'version' -d 'Show the version.'

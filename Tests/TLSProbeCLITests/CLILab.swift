@@ -4,16 +4,10 @@ import TLSProbeLab
 
 /// A lab PKI for the CLI tests (written once per process) and a helper to probe a scenario.
 enum CLILab {
-    static let pki: LabPKIBundle = {
-        do { return try LabPKI.standard() } catch { fatalError("lab PKI: \(error)") }
-    }()
-
-    static let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-cli-tests-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try? pki.write(to: url)
-        return url
-    }()
+    // One PKI and one directory per test process, shared with CLIFixture: two fixtures writing
+    // different roots into the same directory made unrelated tests fail when run together.
+    static var pki: LabPKIBundle { CLIFixture.pki }
+    static var directory: URL { CLIFixture.directory }
 
     static func probe(_ name: String, _ adjust: (inout ProbeOptions) -> Void = { _ in }) throws -> ProbeReport {
         guard let scenario = LabScenarios.named(name) else { throw LabError("no scenario \(name)") }

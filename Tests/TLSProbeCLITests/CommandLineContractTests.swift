@@ -6,14 +6,9 @@ import TLSProbeLab
 /// The contract with users' scripts, checked on the real binary: exit codes, one-line errors,
 /// nothing on stdout for usage errors, one parseable JSON document for every outcome.
 @Suite struct CommandLineContractTests {
-    static let pki: LabPKIBundle = { try! LabPKI.standard() }()
-    static let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-cli-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try? pki.write(to: url)
-        return url
-    }()
-    static var root: String { directory.appending(path: "root.pem").path }
+    static var pki: LabPKIBundle { CLIFixture.pki }
+    static var directory: URL { CLIFixture.directory }
+    static var root: String { CLIFixture.rootPath }
 
     @Test(arguments: [
         ["host:99999"], ["host:"], ["[::1"], ["https://"], ["http://example.com"], [],

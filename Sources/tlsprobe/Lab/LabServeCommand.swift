@@ -10,8 +10,8 @@ struct LabServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve lab scenarios until Ctrl-C, logging what each client offers.",
         discussion: """
-            Certificates are generated into --dir on first use and reused while they stay valid for
-            more than a day. Give your client root.pem (or root.h for firmware) as its trust anchor;
+            Certificates are generated into --dir on first use and reused while valid for a day.
+            Give your client root.pem (or root.h for firmware) as its trust anchor;
             the servers' certificates name localhost, 127.0.0.1 and ::1.
             """
     )
