@@ -76,7 +76,8 @@ struct ChainAnalyzer {
                 return make(DiagnosisID.certUntrustedRoot, "issuer \(quoted(issuer)) of \(quoted(subject)) is not trusted")
             }
             facts["missing_issuer"] = issuer
-            facts["aia_url"] = certificate?.caIssuersURL ?? "none in the certificate"
+            facts["aia_url"] = certificate?.caIssuersURL.map { "the leaf's AIA extension says it can be fetched from \($0)" }
+                ?? "the leaf names no URL to fetch it from (no AIA CA Issuers entry)"
             return make(DiagnosisID.chainMissingIntermediate, "issuer \(quoted(issuer)) missing")
         case 10:
             let days = certificate.map { String(-$0.daysLeft) } ?? "?"

@@ -65,7 +65,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.chainMissingIntermediate, severity: .error, stage: .certificate, exitStatus: .incompleteChain,
             title: "Intermediate certificate missing",
-            summaryTemplate: "The server does not send the intermediate \"{missing_issuer}\" (available at {aia_url}).",
+            summaryTemplate: "The server does not send the intermediate \"{missing_issuer}\" that issued its certificate; {aia_url}.",
             explanation: "The server sends its leaf without the intermediate that links it to a trusted root. Browsers often hide this by caching or downloading intermediates; curl, OpenSSL and every embedded client (mbedTLS never fetches AIA) fail.",
             fixServer: "Configure the full chain file: leaf followed by the intermediate(s), e.g. Let's Encrypt fullchain.pem, nginx ssl_certificate pointing at the chain.",
             fixClient: "A stopgap only: add the intermediate to the client's CA file (curl --cacert). On a device, fixing the server is the only robust fix.",

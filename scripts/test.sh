@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up what the tests need on a fresh machine, then runs them: README's test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
+dpkg -s pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+for tool in openssl curl jq; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+command -v groff >/dev/null 2>&1 || missing+=(groff-base)
+command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "test.sh: please install: ${missing[*]} (e.g. sudo apt-get install -y ${missing[*]})" >&2
+        exit 1
+    fi
+    echo "test.sh: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install -q prometheus-client
+
+swift test
