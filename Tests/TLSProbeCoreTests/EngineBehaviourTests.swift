@@ -117,4 +117,18 @@ import TLSProbeLab
         let (strict, _) = try LabFixture.probe(scenario) { $0.strict = true }
         #expect(strict.exitCode == ExitStatus.warningsUnderStrict.rawValue)
     }
+
+    @Test func aFollowUpNamesWhatTheServerAcceptsWhenNoSuiteIsShared() throws {
+        let server = try LabFixtureServer.healthy { config in
+            config.pin(.tls1_2)
+            config.cipherList = "ECDHE-RSA-AES256-GCM-SHA384"
+        }
+        defer { server.stop() }
+        // The user narrowed the offer to a suite this server does not have.
+        let report = try probe("localhost:\(server.port)") { $0.ciphers = "ECDHE-RSA-AES128-GCM-SHA256"; $0.tlsMax = .tls12 }
+        #expect(report.diagnoses.first?.id == DiagnosisID.cipherNoShared, "\(report.diagnoses.map(\.id))")
+        #expect(report.exitCode == ExitStatus.noCommonParameters.rawValue)
+        #expect(report.diagnoses.first?.summary.contains("ECDHE-RSA-AES256-GCM-SHA384") == true, "\(report.diagnoses.first?.summary ?? "")")
+        #expect(report.followUps.contains { $0.accepted })
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TLSProbeCore
 import TLSProbeLab
@@ -121,5 +122,26 @@ import TLSProbeLab
         let message: [UInt8] = [1, 0, 0, 50, 3, 3] + [UInt8](repeating: 7, count: 20)
         #expect(HelloParser.clientHello(message) == nil)
         #expect(HelloParser.serverHello([2, 0, 0, 3, 3]) == nil)
+    }
+}
+
+/// Faults no loopback server can produce: the classification itself is tested.
+@Suite struct ClassifierWithoutAServerTests {
+    @Test func connectErrorsMapToTheirFailure() {
+        // "Network unreachable" and "no route to host" need a routing table we cannot change
+        // from a test; the errno mapping is what decides exit 13.
+        for code in [ENETUNREACH, EHOSTUNREACH] {
+            guard case .unreachable = TCPSocket.classify(code) else { Issue.record("errno \(code)"); continue }
+        }
+        guard case .refused = TCPSocket.classify(ECONNREFUSED) else { Issue.record("ECONNREFUSED"); return }
+        guard case .timedOut = TCPSocket.classify(ETIMEDOUT) else { Issue.record("ETIMEDOUT"); return }
+    }
+
+    @Test func tripleDESIsRecognisedByName() {
+        // Debian's OpenSSL 3 has no 3DES suites to serve, so the name rule is what is tested.
+        #expect(PolicyJudge.isTripleDES("DES-CBC3-SHA"))
+        #expect(PolicyJudge.isTripleDES("ECDHE-RSA-DES-CBC3-SHA"))
+        #expect(PolicyJudge.isTripleDES("TLS_RSA_WITH_3DES_EDE_CBC_SHA"))
+        #expect(!PolicyJudge.isTripleDES("ECDHE-RSA-AES128-GCM-SHA256"))
     }
 }

@@ -36,10 +36,19 @@ enum PolicyJudge {
         if let bits = session.dhBits, bits < minimumDHBits {
             diagnoses.append(probe.diagnosis(DiagnosisID.keyWeakDH, ["bits": String(bits), "group": session.group ?? "DHE"]))
         }
+        if let cipher = session.cipher, isTripleDES(cipher) {
+            diagnoses.append(probe.diagnosis(DiagnosisID.cipher3DES, ["cipher": cipher]))
+        }
         // Before TLS 1.2 the signature hash is fixed (MD5+SHA-1); the version finding covers it.
         if let signature = session.signatureAlgorithm, signature.hasSuffix("sha1"), session.version == "TLSv1.2" {
             diagnoses.append(probe.diagnosis(DiagnosisID.sigHandshakeSHA1, ["algorithm": signature]))
         }
         return diagnoses
+    }
+
+    /// 64-bit-block 3DES (Sweet32): still allowed at security level 2, so a warning, not an error.
+    static func isTripleDES(_ cipherName: String) -> Bool {
+        let upper = cipherName.uppercased()
+        return upper.contains("DES-CBC3") || upper.contains("3DES")
     }
 }

@@ -187,10 +187,10 @@ extension DiagnosisCatalog {
             docs: "RFC 6151"
         ),
         DiagnosisEntry(
-            id: DiagnosisID.sigHandshakeSHA1, severity: .warning, stage: .keyExchange, exitStatus: .success,
+            id: DiagnosisID.sigHandshakeSHA1, severity: .error, stage: .keyExchange, exitStatus: .noCommonParameters,
             title: "Key exchange signed with SHA-1",
             summaryTemplate: "The server signed its key exchange with {algorithm}.",
-            explanation: "TLS 1.2 lets the server choose the hash for its ServerKeyExchange signature; SHA-1 is deprecated there (RFC 9155). Clients that do not offer SHA-1 signature algorithms, such as ESP-IDF, fail the handshake against a server that can only do SHA-1.",
+            explanation: "TLS 1.2 lets the server choose the hash for its ServerKeyExchange signature; SHA-1 is deprecated there (RFC 9155), and OpenSSL 3 clients refuse it at their default security level (\"legacy sigalg disallowed\"), so curl and most tools fail this handshake. Clients that do not offer SHA-1 signature algorithms, such as ESP-IDF, fail the handshake against a server that can only do SHA-1.",
             fixServer: "Allow SHA-256 signature algorithms (rsa_pkcs1_sha256, ecdsa_secp256r1_sha256).",
             docs: "RFC 9155"
         ),

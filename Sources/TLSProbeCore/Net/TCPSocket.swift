@@ -65,7 +65,8 @@ final class TCPSocket {
         return .success(sock)
     }
 
-    private static func classify(_ code: Int32) -> ConnectFailure {
+    /// connect(2)'s errno as the failure users know (refused / timed out / unreachable).
+    static func classify(_ code: Int32) -> ConnectFailure {
         switch code {
         case ECONNREFUSED: .refused
         case ETIMEDOUT: .timedOut

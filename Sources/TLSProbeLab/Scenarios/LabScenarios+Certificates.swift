@@ -100,5 +100,13 @@ extension LabScenarios {
             name: "sha1-leaf", summary: "the leaf is signed with sha1WithRSAEncryption",
             expectedDiagnosis: DiagnosisID.sigSHA1, expectedExit: .otherCertificateProblem
         ) { pki in try serve([try leaf(pki) { $0.signatureHash = .sha1 }, pki.intermediate]) },
+        LabScenario(
+            name: "md5-leaf", summary: "the leaf is signed with md5WithRSAEncryption",
+            expectedDiagnosis: DiagnosisID.sigMD5, expectedExit: .otherCertificateProblem
+        ) { pki in try serve([try leaf(pki) { $0.signatureHash = .md5 }, pki.intermediate]) },
+        LabScenario(
+            name: "extra-cert", summary: "the server also sends an unrelated certificate (works, but strict clients object)",
+            expectedDiagnosis: DiagnosisID.chainExtraCerts, expectedExit: .success
+        ) { pki in try serve([pki.leaf, pki.intermediate, pki.foreignRoot]) },
     ]
 }

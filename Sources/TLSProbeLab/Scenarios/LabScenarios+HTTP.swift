@@ -30,6 +30,14 @@ extension LabScenarios {
             name: "http-close-without-response", summary: "the server reads the request and closes without answering",
             expectedDiagnosis: DiagnosisID.httpClosed, expectedExit: .httpFailed
         ) { pki in try serve(pki.chain) { $0.http = .closeWithoutResponse } },
+        LabScenario(
+            name: "hsts-short", summary: "200 OK with Strict-Transport-Security max-age=300 (an info: too short to protect)",
+            expectedDiagnosis: DiagnosisID.httpHSTSShort, expectedExit: .success
+        ) { pki in try serve(pki.chain) { $0.http = .respond(status: 200, headers: [("Strict-Transport-Security", "max-age=300")], body: "ok\n") } },
+        LabScenario(
+            name: "http-garbage", summary: "the handshake succeeds, then the server answers the request with bytes that are not HTTP",
+            expectedDiagnosis: DiagnosisID.httpNotHTTP, expectedExit: .httpFailed
+        ) { pki in try serve(pki.chain) { $0.http = .nonHTTP(Array("SSH-2.0-OpenSSH_9.2\r\n".utf8)) } },
     ]
 
     private static let hsts = [("Strict-Transport-Security", "max-age=31536000")]

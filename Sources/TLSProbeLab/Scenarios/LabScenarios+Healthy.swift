@@ -47,5 +47,10 @@ extension LabScenarios {
             summary: "TLS 1.2 only, and only RSA-PSS signatures: clients that offer only PKCS#1 v1.5 fail",
             expectedDiagnosis: nil, expectedExit: .success
         ) { pki in try serve(pki.chain) { $0.pin(.tls1_2); $0.sigalgs = "rsa_pss_rsae_sha256:rsa_pss_rsae_sha384" } },
+        LabScenario(
+            name: "tls12-sha1-signature",
+            summary: "TLS 1.2 only, and the server signs its key exchange with SHA-1 (rsa_pkcs1_sha1)",
+            expectedDiagnosis: DiagnosisID.sigHandshakeSHA1, expectedExit: .noCommonParameters
+        ) { pki in try serve(pki.chain) { $0.pin(.tls1_2); $0.sigalgs = "RSA+SHA1" } },
     ]
 }
