@@ -10,7 +10,8 @@ stage=$(mktemp -d)
 work=$(mktemp -d)
 server_pid=
 cleanup() {
-    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
+    # SIGKILL: a parent may have left SIGTERM blocked in the signal mask we inherit.
+    [[ -n "$server_pid" ]] && { kill -KILL "$server_pid"; wait "$server_pid"; } 2>/dev/null || true
     rm -rf "$stage" "$work"
 }
 trap cleanup EXIT

@@ -97,6 +97,15 @@ import TLSProbeLab
         #expect(report.diagnoses.first?.summary.contains("ClientHello") == true)
     }
 
+    @Test func aHealthyServerIsProbedExactlyOnce() throws {
+        for name in ["healthy-rsa", "healthy-tls13-only", "http-no-hsts"] {
+            let scenario = try #require(LabScenarios.named(name))
+            let (report, server) = try LabFixture.probe(scenario)
+            #expect(report.exitCode == 0)
+            #expect(server.connectionCount == 1, "\(name): \(server.connectionCount) connections")
+        }
+    }
+
     @Test func verboseRecordsEveryHandshakeMessage() throws {
         let server = try LabFixtureServer.healthy()
         defer { server.stop() }
