@@ -8,6 +8,9 @@ dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 dpkg -s pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 for tool in openssl curl jq; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 command -v groff >/dev/null 2>&1 || missing+=(groff-base)
+command -v mandoc >/dev/null 2>&1 || missing+=(mandoc)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
+command -v cc >/dev/null 2>&1 || missing+=(gcc)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
