@@ -6,7 +6,8 @@
 #   scripts/readme-examples.sh --check   exit 1 if the committed README differs from a fresh run
 #                                        (timings in "N ms" and durations are masked)
 # TLSPROBE=path uses that binary instead of building (the test suite does this).
-# Servers listen on 127.0.0.1 only; ports are fixed so the text is stable.
+# Servers listen on 127.0.0.1 only; ports are fixed so the text is stable, and below Linux's
+# ephemeral range (32768-60999) so servers the tests start on port 0 cannot take them first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 check=false
@@ -44,11 +45,11 @@ serve() {  # port, extra s_server arguments…
     local port=$1; shift
     openssl s_server -quiet -accept "127.0.0.1:$port" -cert "$work/leaf.pem" -key "$work/leaf.key" -www "$@" >/dev/null 2>&1 &
     pids+=($!)
-    for _ in $(seq 50); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return; sleep 0.1; done
+    for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return; sleep 0.1; done
     echo "readme-examples: s_server on $port did not start" >&2; exit 1
 }
-serve 44331 -cert_chain "$work/int.pem"   # healthy: sends leaf + intermediate
-serve 44332                               # broken: leaf only
+serve 24431 -cert_chain "$work/int.pem"   # healthy: sends leaf + intermediate
+serve 24432                               # broken: leaf only
 
 run() {  # prints "$ command" and its output, as in a terminal (no colour: this is a file)
     local shown=$1; shift
@@ -56,13 +57,13 @@ run() {  # prints "$ command" and its output, as in a terminal (no colour: this 
     "$@" 2>&1 || true
 }
 common=(--color never --cacert "$work/root.pem" --connect-to 127.0.0.1)
-healthy=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:44331" "$bin" "${common[@]}" localhost:44331)
-failing=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:44332" "$bin" "${common[@]}" localhost:44332)
+healthy=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:24431" "$bin" "${common[@]}" localhost:24431)
+failing=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:24432" "$bin" "${common[@]}" localhost:24432)
 set +e
-"$bin" -q "${common[@]}" localhost:44332; ci_status=$?
+"$bin" -q "${common[@]}" localhost:24432; ci_status=$?
 set -e
-jq_out=$(run "tlsprobe --json --cacert root.pem --connect-to 127.0.0.1 localhost:44332 | jq -r '.diagnoses[] | \"\\(.severity) \\(.id)\"'" \
-    bash -c '"$0" --json "${@}" localhost:44332 | jq -r ".diagnoses[] | \"\(.severity) \(.id)\""' "$bin" "${common[@]}")
+jq_out=$(run "tlsprobe --json --cacert root.pem --connect-to 127.0.0.1 localhost:24432 | jq -r '.diagnoses[] | \"\\(.severity) \\(.id)\"'" \
+    bash -c '"$0" --json "${@}" localhost:24432 | jq -r ".diagnoses[] | \"\(.severity) \(.id)\""' "$bin" "${common[@]}")
 exit_table=$("$bin" _docs exit-codes | awk -F'\t' '{ printf "| %s | %s |\n", $1, $2 }')
 version=$("$bin" --version | head -1)
 openssl_version=$("$bin" --version | sed -n 's/^OpenSSL running: *//p')

@@ -152,7 +152,22 @@ final class TLSClientContext: @unchecked Sendable {
         }
     }
 
+    /// Says "no such file" or "permission denied" in words, before OpenSSL's "system lib".
+    private static func requireReadableFile(_ path: String, what: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw TLSContextError.unreadable(path: path, detail: "cannot read \(what): \(systemErrorText(errno))")
+        }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            throw TLSContextError.unreadable(path: path, detail: "cannot read \(what): it is a directory\(what == "CA file" ? " (use --capath for a hashed directory)" : "")")
+        }
+        guard access(path, R_OK) == 0 else {
+            throw TLSContextError.unreadable(path: path, detail: "cannot read \(what): \(systemErrorText(errno))")
+        }
+    }
+
     private static func loadFile(_ path: String, into context: OpaquePointer) throws {
+        try requireReadableFile(path, what: "CA file")
         guard SSL_CTX_load_verify_file(context, path) == 1 else {
             let detail = OpenSSLErrorQueue.drain().last?.reason ?? "no certificates found"
             throw TLSContextError.unreadable(path: path, detail: "cannot load CA file (\(detail)); expected PEM certificates")
@@ -170,6 +185,8 @@ final class TLSClientContext: @unchecked Sendable {
     }
 
     private static func loadClientIdentity(certificatePath: String, keyPath: String, into context: OpaquePointer) throws {
+        try requireReadableFile(certificatePath, what: "client certificate")
+        try requireReadableFile(keyPath, what: "private key")
         guard SSL_CTX_use_certificate_chain_file(context, certificatePath) == 1 else {
             let detail = OpenSSLErrorQueue.drain().last?.reason ?? "unreadable"
             throw TLSContextError.unreadable(path: certificatePath, detail: "cannot load client certificate (\(detail)); expected PEM")
