@@ -9,15 +9,8 @@ struct BinaryRun {
 }
 
 enum TLSProbeBinary {
-    static let url: URL = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appending(path: "tlsprobe")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/tlsprobe")
-    }()
+    /// One locator for the built binary in this target (see `CLI.binary`).
+    static var url: URL { CLI.binary }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> BinaryRun {
         let process = Process()

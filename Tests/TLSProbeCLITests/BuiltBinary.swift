@@ -3,15 +3,7 @@ import Foundation
 /// Runs the built `tlsprobe` next to the test bundle (as argument-parser's own example tests do),
 /// so the tests see exactly what a user's shell sees.
 enum BuiltBinary {
-    static let url: URL = {
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = runner.deletingLastPathComponent()
-        // swift-testing's runner may be inside the .xctest bundle; walk up to the build directory.
-        for _ in 0..<4 where !FileManager.default.isExecutableFile(atPath: directory.appending(path: "tlsprobe").path) {
-            directory = directory.deletingLastPathComponent()
-        }
-        return directory.appending(path: "tlsprobe")
-    }()
+    static var url: URL { CLI.binary }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

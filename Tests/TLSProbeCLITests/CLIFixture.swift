@@ -8,11 +8,7 @@ enum CLIFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The binary built next to the test bundle (the test target depends on it).
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "tlsprobe").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return repository.appending(path: ".build/debug/tlsprobe").path
-    }()
+    static var binary: String { CLI.binary.path }
 
     static let pki: LabPKIBundle = {
         do { return try LabPKI.standard() } catch { fatalError("lab PKI: \(error)") }

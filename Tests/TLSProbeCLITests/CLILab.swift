@@ -22,26 +22,4 @@ enum CLILab {
         adjust(&options)
         return try ProbeEngine(options: options).probe(try ProbeTarget.parse("\(scenario.host):\(server.port)"))
     }
-
-    /// Runs a tool with a timeout; returns its status and combined output.
-    static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["timeout", "20"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-save-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

@@ -40,8 +40,9 @@ enum CLI {
     }
 
     /// Runs an external tool with stdin from /dev/null and a hard timeout; output combined.
-    static func tool(_ executable: String, _ arguments: [String], timeout: Int = 15) throws -> (status: Int32, output: String) {
+    static func tool(_ executable: String, _ arguments: [String], in directory: URL? = nil, timeout: Int = 15) throws -> (status: Int32, output: String) {
         let process = Process()
+        process.currentDirectoryURL = directory
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["timeout", "--kill-after=2", String(timeout), executable] + arguments
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")

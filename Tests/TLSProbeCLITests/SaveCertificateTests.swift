@@ -14,7 +14,7 @@ import TLSProbeRendering
 
     @Test(arguments: ["healthy-rsa", "cross-signed-top"])
     func savedRootVerifiesTheServedChain(_ scenario: String) throws {
-        let directory = try CLILab.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = try CLILab.probe(scenario)
         try Self.saver(["--save-root", directory.appending(path: "saved.pem").path,
@@ -24,13 +24,13 @@ import TLSProbeRendering
         let saved = try String(contentsOf: directory.appending(path: "saved.pem"), encoding: .utf8)
         #expect(saved.contains("# subject: CN=tlsprobe Lab Root CA"))
         #expect(saved.contains("# sha256:  \(try #require(report.verification.anchor).sha256)"))
-        let verify = try CLILab.run(["openssl", "verify", "-CAfile", "saved.pem", "-untrusted", "chain.pem", "leaf.pem"], in: directory)
+        let verify = try CLI.tool("openssl", ["verify", "-CAfile", "saved.pem", "-untrusted", "chain.pem", "leaf.pem"], in: directory)
         #expect(verify.status == 0, "\(verify.output)")
         #expect(verify.output.contains("leaf.pem: OK"))
     }
 
     @Test func headerCompiles() throws {
-        let directory = try CLILab.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = try CLILab.probe("healthy-ecdsa")
         try Self.saver(["--save-root", directory.appending(path: "server-root-cert.h").path]).save(report)
@@ -46,16 +46,16 @@ import TLSProbeRendering
             }
             """
         try source.write(to: directory.appending(path: "use.c"), atomically: true, encoding: .utf8)
-        let compile = try CLILab.run(["cc", "-std=c99", "-Wall", "-Wextra", "-Werror", "-c", "use.c", "-o", "use.o"], in: directory)
+        let compile = try CLI.tool("cc", ["-std=c99", "-Wall", "-Wextra", "-Werror", "-c", "use.c", "-o", "use.o"], in: directory)
         #expect(compile.status == 0, "\(compile.output)")
     }
 
     @Test func derIsOneCertificate() throws {
-        let directory = try CLILab.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = try CLILab.probe("healthy-rsa")
         try Self.saver(["--save-root", directory.appending(path: "root.der").path]).save(report)
-        let parsed = try CLILab.run(["openssl", "x509", "-inform", "DER", "-in", "root.der", "-noout", "-fingerprint", "-sha256"], in: directory)
+        let parsed = try CLI.tool("openssl", ["x509", "-inform", "DER", "-in", "root.der", "-noout", "-fingerprint", "-sha256"], in: directory)
         #expect(parsed.status == 0)
         #expect(parsed.output.contains(try #require(report.verification.anchor).sha256))
     }
