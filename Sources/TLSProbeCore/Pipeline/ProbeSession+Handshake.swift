@@ -56,8 +56,10 @@ extension ProbeSession {
         if !hasCompleted(.clientHello), let (hello, _) = recorder.firstHandshake(HandshakeType.clientHello, sent: true) {
             completeClientHello(hello)
         }
-        if !hasCompleted(.serverHello), !deferServerHello, let (hello, _) = recorder.firstHandshake(HandshakeType.serverHello, sent: false),
-           let facts = HelloParser.serverHello(hello.bytes), !facts.isHelloRetryRequest || recorder.messages.filter({ $0.kind == HandshakeType.serverHello && !$0.sent }).count > 1 {
+        // After a HelloRetryRequest the real ServerHello is the last one received.
+        if !hasCompleted(.serverHello), !deferServerHello,
+           let hello = recorder.messages.last(where: { $0.contentType == 22 && $0.kind == HandshakeType.serverHello && !$0.sent }),
+           let facts = HelloParser.serverHello(hello.bytes), !facts.isHelloRetryRequest {
             let cipher = connection.cipherName(suite: facts.cipherSuite)
             if connection.weakness(ofCipherNamed: cipher) != nil {
                 deferServerHello = true  // judged after a retry with a normal client's offer

@@ -17,7 +17,7 @@ extension ProbeSession {
         case .success(let addresses):
             details.addresses = addresses.map(\.ipText)
             let list = addresses.map(\.ipText).joined(separator: ", ")
-            let summary = addresses.count > 1 ? "\(connectHost) → \(list)" : "\(connectHost) → \(list)"
+            let summary = "\(connectHost) → \(list)"
             complete(StageReport(name: .dns, status: .ok, durationMs: elapsedMs(since: mark), summary: summary, details: details))
             return addresses
         case .failure(let failure):
