@@ -30,6 +30,23 @@ enum PolicyJudge {
         return findings
     }
 
+    /// Keys and signatures of the certificates the trust store added to the path (a root, or an
+    /// intermediate the server did not send). OpenSSL's default client refuses a weak CA key
+    /// wherever it comes from ("CA certificate key too weak", X509_V_ERR_CA_KEY_TOO_SMALL), so a
+    /// chain that only verifies through a weak root must not pass. Depths are the built path's.
+    static func trustStoreCertificates(
+        built: [CertificateSummary], sent: [CertificateSummary], diagnose: (String, [String: String], Int?) -> Diagnosis
+    ) -> [Finding] {
+        let sentFingerprints = Set(sent.map(\.sha256))
+        let added = built.filter { !sentFingerprints.contains($0.sha256) }
+        return certificates(added, diagnose: diagnose).map { finding in
+            var finding = finding
+            finding.diagnosis.summary += " It comes from this client's trust store, not from the server: every client that builds its path through it at OpenSSL's default security level refuses the chain."
+            finding.short = "trust-store " + finding.short
+            return finding
+        }
+    }
+
     /// Finite-field DH below 2048 bits, and a handshake signed with SHA-1.
     static func keyExchange(_ session: NegotiatedSession, session probe: ProbeSession) -> [Diagnosis] {
         var diagnoses: [Diagnosis] = []

@@ -106,6 +106,16 @@ extension TLSConnection {
         return (0..<count).compactMap { tlsprobe_sk_X509_value(chain, $0).map(X509Certificate.subjectText) }
     }
 
+    /// The chain OpenSSL built, leaf first, as far as it got (to a trust anchor when verified):
+    /// it holds the certificates the server did not send but the trust store supplied.
+    func verifiedChain(now: Date) -> [CertificateSummary] {
+        guard let chain = SSL_get0_verified_chain(handle) else { return [] }
+        let count = tlsprobe_sk_X509_num(chain)
+        return (0..<count).compactMap { index in
+            tlsprobe_sk_X509_value(chain, index).map { X509Certificate.summary(of: $0, depth: Int(index), now: now) }
+        }
+    }
+
     /// The last certificate of the built chain, when it is a trust anchor (for --save-root).
     func verifiedChainRoot(now: Date) -> CertificateSummary? {
         guard let chain = SSL_get0_verified_chain(handle) else { return nil }

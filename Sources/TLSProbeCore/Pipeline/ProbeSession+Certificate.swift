@@ -20,6 +20,9 @@ extension ProbeSession {
         if analyzer.trusted { report.verification.anchor = connection.verifiedChainRoot(now: startDate) }
         var findings = analyzer.findings()
         findings += PolicyJudge.certificates(chain) { [unowned self] id, facts, depth in self.diagnosis(id, facts, depth: depth) }
+        findings += PolicyJudge.trustStoreCertificates(built: connection.verifiedChain(now: startDate), sent: chain) { [unowned self] id, facts, depth in
+            self.diagnosis(id, facts, depth: depth)
+        }
         let messageBytes = recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size
         let totalBytes = messageBytes ?? chain.reduce(0) { $0 + $1.derBytes }
         if totalBytes > TLSClientContext.defaultCertificateListLimit {

@@ -7,9 +7,18 @@ enum LabCertificateExtensions {
         var context = X509V3_CTX()
         // The issuer is needed for authorityKeyIdentifier; a self-signed cert is its own issuer.
         X509V3_set_ctx(&context, issuer ?? x509, x509, nil, nil, 0)
-        for (nid, value) in extensions(for: spec, hasIssuer: issuer != nil) {
-            guard let extensionPointer = X509V3_EXT_nconf_nid(nil, &context, nid, value) else {
-                throw LabError.openSSL("extension \(String(cString: OBJ_nid2sn(nid))) = \(value)")
+        guard spec.version == 3 else { return }  // v1/v2 certificates carry no extensions
+        var list = extensions(for: spec, hasIssuer: issuer != nil).map { (name: String(cString: OBJ_nid2sn($0.0)), value: $0.1) }
+        for override in spec.extensionOverrides {
+            if let index = list.firstIndex(where: { $0.name == override.name }) {
+                if let value = override.value { list[index].value = value } else { list.remove(at: index) }
+            } else if let value = override.value {
+                list.append((override.name, value))
+            }
+        }
+        for (name, value) in list {
+            guard let extensionPointer = X509V3_EXT_nconf(nil, &context, name, value) else {
+                throw LabError.openSSL("extension \(name) = \(value)")
             }
             defer { X509_EXTENSION_free(extensionPointer) }
             guard X509_add_ext(x509, extensionPointer, -1) == 1 else { throw LabError.openSSL("X509_add_ext") }

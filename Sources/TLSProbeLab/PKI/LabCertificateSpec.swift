@@ -33,6 +33,16 @@ public struct LabCertificateSpec: Sendable {
     /// Empty → no extendedKeyUsage extension (any purpose).
     public var extendedKeyUsage: [ExtendedKeyUsage]
     public var aiaCAIssuersURL: String?
+    /// Extension overrides in openssl.cnf syntax, by short name or dotted OID, applied after the
+    /// defaults above: a value replaces the default of that name (or adds it), nil removes it.
+    /// ("nameConstraints", "critical,permitted;DNS:.example.com"), ("keyUsage", nil),
+    /// ("1.3.6.1.4.1.99999.1", "critical,DER:05:00") for an extension nobody understands.
+    public var extensionOverrides: [(name: String, value: String?)] = []
+    /// X.509 version as written in the certificate (1, 2 or 3); v1 and v2 carry no extensions.
+    public var version: Int = 3
+    /// The serial number's DER content bytes instead of 16 random ones ([0x00] for zero,
+    /// [0xFF] for a negative serial); nil → random.
+    public var serialBytes: [UInt8]? = nil
 
     public init(
         commonName: String?,

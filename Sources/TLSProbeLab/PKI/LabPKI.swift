@@ -12,8 +12,8 @@ public enum LabPKI {
         var owned: OpaquePointer? = x509
         defer { if let owned { X509_free(owned) } }
 
-        guard X509_set_version(x509, 2) == 1 else { throw LabError.openSSL("X509_set_version") }
-        try setRandomSerial(x509)
+        guard X509_set_version(x509, Int(spec.version - 1)) == 1 else { throw LabError.openSSL("X509_set_version") }
+        if let bytes = spec.serialBytes { try setSerial(x509, contentBytes: bytes) } else { try setRandomSerial(x509) }
         try setValidity(x509, spec)
         let subject = try makeName(spec)
         defer { X509_NAME_free(subject) }
@@ -53,6 +53,19 @@ public enum LabPKI {
         guard let number = BN_bin2bn(bytes, Int32(bytes.count), nil) else { throw LabError.openSSL("BN_bin2bn") }
         defer { BN_free(number) }
         guard let serial = BN_to_ASN1_INTEGER(number, nil) else { throw LabError.openSSL("BN_to_ASN1_INTEGER") }
+        defer { ASN1_INTEGER_free(serial) }
+        guard X509_set_serialNumber(x509, serial) == 1 else { throw LabError.openSSL("X509_set_serialNumber") }
+    }
+
+    /// A serial from its DER content bytes, as written (a leading 0xFF makes it negative).
+    private static func setSerial(_ x509: OpaquePointer, contentBytes: [UInt8]) throws {
+        let der: [UInt8] = [0x02, UInt8(contentBytes.count)] + contentBytes
+        var cursor: UnsafePointer<UInt8>? = nil
+        let serial: UnsafeMutablePointer<ASN1_INTEGER>? = der.withUnsafeBufferPointer { buffer in
+            cursor = buffer.baseAddress
+            return d2i_ASN1_INTEGER(nil, &cursor, der.count)
+        }
+        guard let serial else { throw LabError.openSSL("d2i_ASN1_INTEGER") }
         defer { ASN1_INTEGER_free(serial) }
         guard X509_set_serialNumber(x509, serial) == 1 else { throw LabError.openSSL("X509_set_serialNumber") }
     }

@@ -1,0 +1,102 @@
+import Foundation
+import TLSProbeCore
+import TLSProbeLab
+
+/// Chains built at test time for the chain-rule tests: a PKI per test, served by a real OpenSSL
+/// server on 127.0.0.1, probed in-process, and judged by verifiers that are not ours.
+final class ChainLab {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-chain-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// The directory holds private keys: removed when the test is done with it.
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func write(_ certificates: [LabCertificate], _ name: String) throws -> String {
+        let url = directory.appending(path: name)
+        try LabCertificate.writeBundle(certificates, to: url)
+        return url.path
+    }
+
+    /// Serves `chain` exactly as given and probes `localhost` with `trust` as the CA file.
+    func probe(
+        sending chain: [LabCertificate], trusting trust: [LabCertificate], host: String = "localhost",
+        _ adjust: (inout ProbeOptions) -> Void = { _ in }
+    ) throws -> ProbeReport {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: chain))
+        defer { server.stop() }
+        return try probe(port: server.port, trusting: trust, host: host, adjust)
+    }
+
+    func probe(port: UInt16, trusting trust: [LabCertificate], host: String = "localhost", _ adjust: (inout ProbeOptions) -> Void = { _ in }) throws -> ProbeReport {
+        var options = ProbeOptions()
+        options.trust = .file(try write(trust, "trust-\(UUID().uuidString.prefix(8)).pem"))
+        options.timeout = 5
+        options.connectTimeout = 2
+        options.connectTo = "127.0.0.1"
+        options.runHTTP = false
+        adjust(&options)
+        return try ProbeEngine(options: options).probe(ProbeTarget.parse("\(host):\(port)"))
+    }
+}
+
+/// Standard building blocks.
+enum ChainSpecs {
+    static func root(_ name: String, key: LabKeySpec = .ec(curve: "P-256"), _ overrides: [(name: String, value: String?)] = []) throws -> LabCertificate {
+        var spec = LabCertificateSpec.authority(commonName: name, key: key)
+        spec.extensionOverrides = overrides
+        return try LabPKI.issue(spec, issuer: nil)
+    }
+
+    static func intermediate(_ name: String, issuer: LabCertificate, key: LabKeySpec = .ec(curve: "P-256"), _ overrides: [(name: String, value: String?)] = []) throws -> LabCertificate {
+        var spec = LabCertificateSpec.authority(commonName: name, key: key)
+        spec.extensionOverrides = overrides
+        return try LabPKI.issue(spec, issuer: issuer)
+    }
+
+    static func leaf(issuer: LabCertificate, _ adjust: (inout LabCertificateSpec) -> Void = { _ in }) throws -> LabCertificate {
+        var spec = LabCertificateSpec.server()
+        adjust(&spec)
+        return try LabPKI.issue(spec, issuer: issuer)
+    }
+}
+
+/// Verifiers that are not ours: the `openssl` tool, GnuTLS `certtool`, and Go's crypto/x509.
+enum ExternalVerifier {
+    struct Result {
+        let status: Int32
+        let output: String
+    }
+
+    static func run(_ executable: String, _ arguments: [String], timeout: Int = 60, in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["timeout", "--kill-after=2", String(timeout), executable] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        // One pipe for both streams: a child that fills stderr cannot block on it.
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    /// `openssl verify` of `leaf` with `untrusted` intermediates against `trust`.
+    static func openssl(_ lab: ChainLab, leaf: LabCertificate, untrusted: [LabCertificate], trust: [LabCertificate], _ extra: [String] = []) throws -> Result {
+        var arguments = ["verify", "-purpose", "sslserver", "-CAfile", try lab.write(trust, "v-trust.pem")]
+        if !untrusted.isEmpty { arguments += ["-untrusted", try lab.write(untrusted, "v-untrusted.pem")] }
+        return try run("openssl", arguments + extra + [try lab.write([leaf], "v-leaf.pem")])
+    }
+
+    /// `openssl s_client` against a live server, verifying as a default OpenSSL client does.
+    static func sClient(_ lab: ChainLab, port: UInt16, trust: [LabCertificate], host: String = "localhost") throws -> Result {
+        try run("openssl", ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", host, "-verify_hostname", host,
+                            "-CAfile", try lab.write(trust, "s-trust.pem"), "-verify_return_error", "-brief"], timeout: 15)
+    }
+}
