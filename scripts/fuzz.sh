@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(peer-bytes http-head target hello safe-text)
+[ ${#targets[@]} -eq 0 ] && targets=(peer-bytes http-head http-reader target hello safe-text)
 scratch=.build-fuzz
 mkdir -p "$scratch"
 swift build --scratch-path "$scratch" -c release --product tlsprobe-fuzz \

@@ -22,6 +22,25 @@ enum FuzzTargets {
             case .incomplete: break
             }
         },
+        "http-reader": { bytes in
+            // The first byte picks the split point and whether an upgrade was asked for; the rest is
+            // the stream, in two reads.
+            var reader = HTTPResponseReader(upgradeRequested: bytes.first.map { $0 & 1 == 1 } ?? false)
+            let stream = Array(bytes.dropFirst())
+            let split = min(stream.count, Int(bytes.first ?? 0) / 2)
+            for chunk in [Array(stream[..<split]), Array(stream[split...])] {
+                switch reader.feed(chunk) {
+                case .final(let head, let headBytes):
+                    precondition(headBytes <= stream.count && (!(100..<200).contains(head.status) || head.status == 101))
+                    requireSafe(head.statusLine)
+                case .notHTTP(let preview): requireSafe(preview)
+                case .unrequestedSwitch(let head): requireSafe(head.statusLine)
+                case .incomplete, .headTooLarge, .tooManyInterim: break
+                }
+            }
+            precondition(reader.interimCount <= HTTPResponseReader.maxInterimResponses + 1)
+            requireSafe(reader.interimLabel)
+        },
         "target": { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             do {

@@ -53,6 +53,10 @@ private enum DocumentedFacts {
         DiagnosisID.internalError: ["detail"],
         DiagnosisID.httpClientCertRequired: ["ca_names"],
         DiagnosisID.handshakeClientCertRequested: ["ca_names"],
+        DiagnosisID.handshakeMalformedServerHello: ["limit"],
+        DiagnosisID.handshakeMessageTooLarge: ["message", "limit"],
+        DiagnosisID.handshakePostHandshakeFlood: ["count", "messages", "limit"],
+        DiagnosisID.httpInterimOnly: ["count", "interim", "ending"],
     ]
 
     static func allowed(for id: String) -> Set<String> {

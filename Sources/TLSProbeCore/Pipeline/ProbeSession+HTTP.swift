@@ -22,6 +22,7 @@ extension ProbeSession {
             return
         }
         var received: [UInt8] = []
+        var reader = HTTPResponseReader(upgradeRequested: false)
         var finishedReported = false
         func reportFinished(_ rejection: Diagnosis?) {
             guard !finishedReported else { return }
@@ -37,21 +38,29 @@ extension ProbeSession {
                     summary.timeToFirstByteMs = elapsedMs(since: mark)
                 }
                 received += bytes
-                switch HTTPResponseParser.parse(received) {
-                case .complete(let head, let headBytes):
+                switch reader.feed(bytes) {
+                case .incomplete:
+                    continue
+                case .final(let head, let headBytes):
                     summary.headerBytes = headBytes
-                    judge(head, summary: summary, mark: mark)
+                    summary.interimResponses = reader.interimStatusLines
+                    judge(head, summary: summary, mark: mark, interim: reader)
                     return
                 case .notHTTP(let preview):
                     failHTTP(summary, DiagnosisID.httpNotHTTP, "the reply is not HTTP: \"\(preview)\"", ["preview": preview])
                     return
-                case .incomplete:
-                    if received.count >= HTTPResponseParser.maxHeadBytes {
-                        summary.headerBytes = received.count
-                        let limit = "\(HTTPResponseParser.maxHeadBytes / 1024) KB"
-                        failHTTP(summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit, "bytes": String(received.count)], status: .warning)
-                        return
-                    }
+                case .headTooLarge(let bytes):
+                    summary.headerBytes = bytes
+                    let limit = "\(HTTPResponseParser.maxHeadBytes / 1024) KB"
+                    failHTTP(summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit, "bytes": String(bytes)], status: .warning)
+                    return
+                case .tooManyInterim:
+                    failInterimOnly(summary, reader, ending: "tlsprobe stopped reading after \(reader.interimCount)")
+                    return
+                case .unrequestedSwitch(let head):
+                    failHTTP(summary, DiagnosisID.httpUnrequestedSwitch, "\(head.statusLine) although we asked for no upgrade",
+                             ["status_line": head.statusLine, "status": String(head.status)])
+                    return
                 }
             case .satisfied:
                 continue
@@ -62,7 +71,10 @@ extension ProbeSession {
                     return
                 }
                 reportFinished(nil)
-                if case .transport(.timedOut) = result {
+                if reader.interimCount > 0 && reader.pending.isEmpty {
+                    let timedOut = { if case .transport(.timedOut) = result { return true }; return false }()
+                    failInterimOnly(summary, reader, ending: timedOut ? "still none after \(format(options.timeout)) s (the timeout)" : "the server then closed the connection")
+                } else if case .transport(.timedOut) = result {
                     let seconds = format(options.timeout)
                     let what = received.isEmpty ? "no response" : "response head incomplete (\(received.count) bytes)"
                     failHTTP(summary, DiagnosisID.httpTimeout, "\(what) within \(seconds) s", ["seconds": seconds, "bytes": String(received.count)])
@@ -87,9 +99,17 @@ extension ProbeSession {
         complete(StageReport(name: .http, status: status, summary: text, details: details), diagnoses: [diagnosis(id, facts)])
     }
 
+    /// The server answered only with interim (1xx) responses: the request never got an answer.
+    private func failInterimOnly(_ summary: HTTPSummary, _ reader: HTTPResponseReader, ending: String) {
+        var summary = summary
+        summary.interimResponses = reader.interimStatusLines
+        failHTTP(summary, DiagnosisID.httpInterimOnly, "only \(reader.interimLabel); \(ending)",
+                 ["count": String(reader.interimCount), "interim": reader.interimLabel, "ending": ending])
+    }
+
     private static let shownHeaders = ["location", "strict-transport-security", "server", "content-type", "content-length", "alt-svc"]
 
-    private func judge(_ head: HTTPResponseHead, summary: HTTPSummary, mark: Deadline) {
+    private func judge(_ head: HTTPResponseHead, summary: HTTPSummary, mark: Deadline, interim: HTTPResponseReader) {
         var summary = summary
         summary.status = head.status
         summary.statusLine = head.statusLine
@@ -131,6 +151,7 @@ extension ProbeSession {
         details.status = head.status
         details.timeToFirstByteMs = summary.timeToFirstByteMs.map(StageReport.rounded)
         var text = "\(summary.request) → \(head.statusLine)"
+        if interim.interimCount > 0 { text += " (after \(interim.interimLabel))" }
         if let location { text += ", Location: \(location)" }
         if let hsts = head.value("strict-transport-security") { text += ", HSTS \(hsts.prefix(40))" }
         if let server = head.value("server") { text += ", Server: \(server.prefix(30))" }

@@ -106,6 +106,8 @@ public struct HTTPSummary: Codable, Sendable {
     public var headers: [String: String] = [:]
     public var timeToFirstByteMs: Double?
     public var headerBytes: Int = 0
+    /// Status lines of the interim (1xx) responses read before the final one (at most a few).
+    public var interimResponses: [String] = []
 
     public init(request: String) {
         self.request = request
@@ -117,6 +119,7 @@ public struct HTTPSummary: Codable, Sendable {
         case headers
         case timeToFirstByteMs = "time_to_first_byte_ms"
         case headerBytes = "header_bytes"
+        case interimResponses = "interim_responses"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -127,5 +130,6 @@ public struct HTTPSummary: Codable, Sendable {
         try container.encode(headers, forKey: .headers)
         try container.encode(timeToFirstByteMs.map(StageReport.rounded), forKey: .timeToFirstByteMs)
         try container.encode(headerBytes, forKey: .headerBytes)
+        try container.encode(interimResponses, forKey: .interimResponses)
     }
 }

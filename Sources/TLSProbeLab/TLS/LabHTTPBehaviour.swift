@@ -19,6 +19,9 @@ public enum LabHTTPBehaviour: Sendable {
     case hugeBody(bytes: Int)
     /// A status line and headers without the terminating blank line, then silence.
     case headerWithoutEnd
+    /// "HTTP/1.1 102 Processing" heads, `interval` apart, and never a final response (until the
+    /// client leaves, stop() or the hold limit).
+    case interimForever(interval: TimeInterval)
     /// Exactly this text, e.g. headers carrying ANSI escape sequences.
     case rawReply(String)
 

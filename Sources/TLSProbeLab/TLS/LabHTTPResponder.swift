@@ -27,6 +27,9 @@ enum LabHTTPResponder {
         case .headerWithoutEnd:
             session.write(Array("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Lab: the blank line never comes\r\n".utf8))
             session.connection.hold()
+        case .interimForever(let interval):
+            let interim = Array("HTTP/1.1 102 Processing\r\n\r\n".utf8)
+            while !session.connection.isStopping, session.write(interim), session.connection.pause(interval) {}
         case .rawReply(let text):
             session.write(Array(text.utf8))
             session.closeNotify()
