@@ -183,7 +183,7 @@ short version.
 MD
 )
 
-mask() { sed -E 's/[0-9]+(\.[0-9]+)? ms/N ms/g'; }
+mask() { sed -E 's/ *[0-9]+(\.[0-9]+)? ms/ N ms/g'; }
 if $check; then
     if ! diff -u <(mask < README.md) <(printf '%s\n' "$tour" | mask); then
         echo "readme-examples: README.md is stale; run scripts/readme-examples.sh" >&2
