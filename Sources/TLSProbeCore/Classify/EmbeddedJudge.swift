@@ -2,7 +2,7 @@
 /// size against its input buffer, keys and algorithms its X.509 profile or hardware lacks, and
 /// whether its certificate bundle holds the issuer of the last certificate on the wire.
 /// Works on the report's model only; the probe's follow-up connections live in
-/// `ProbeSession+Embedded`.
+/// `ClientProfileJudgement`.
 struct EmbeddedJudge {
     let profile: ClientProfile
     let bufferBytes: Int?

@@ -48,7 +48,7 @@ enum PolicyJudge {
     }
 
     /// Finite-field DH below 2048 bits, and a handshake signed with SHA-1.
-    static func keyExchange(_ session: NegotiatedSession, session probe: ProbeSession) -> [Diagnosis] {
+    static func keyExchange(_ session: NegotiatedSession, context probe: ProbeContext) -> [Diagnosis] {
         var diagnoses: [Diagnosis] = []
         if let bits = session.dhBits, bits < minimumDHBits {
             diagnoses.append(probe.diagnosis(DiagnosisID.keyWeakDH, ["bits": String(bits), "group": session.group ?? "DHE"]))

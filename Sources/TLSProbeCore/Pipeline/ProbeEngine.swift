@@ -43,9 +43,7 @@ public final class ProbeEngine: Sendable {
     /// Probes one target synchronously on the calling thread. `observer` sees each stage as it
     /// completes (on this thread), for live output. Never throws: every failure is in the report.
     public func probe(_ target: ProbeTarget, observer: (@Sendable (StageReport) -> Void)? = nil) -> ProbeReport {
-        let session = ProbeSession(engine: self, target: target, observer: observer)
-        session.run()
-        return session.finish()
+        ProbePipeline.run(ProbeContext(engine: self, target: target, observer: observer))
     }
 
     /// A context for a follow-up probe with a different offer (made on demand, failures only).

@@ -2,7 +2,7 @@
 /// decides, and within it the most specific diagnosis (the stage lists those first).
 enum Verdict {
     static func apply(to report: inout ProbeReport, options: ProbeOptions) {
-        let order = StageName.allCases
+        let order = StageName.runOrder
         func position(_ stage: StageName) -> Int { order.firstIndex(of: stage) ?? order.count }
         // Stable sort: stage order first, then severity, keeping each stage's own priority order.
         report.diagnoses = report.diagnoses.enumerated().sorted { lhs, rhs in
@@ -10,11 +10,12 @@ enum Verdict {
             let right = (position(rhs.element.stage), rhs.element.severity, rhs.offset)
             return left < right
         }.map(\.element)
-        for index in report.stages.indices where report.stages[index].status != .skipped {
+        // A diagnosis may belong to a stage other than the one that found it (a follow-up names
+        // server_hello from finished): the same rule settles every stage once all are in.
+        for index in report.stages.indices {
             let name = report.stages[index].name
             let severities = report.diagnoses.filter { $0.stage == name }.map(\.severity)
-            if severities.contains(.error) { report.stages[index].status = .fail }
-            else if severities.contains(.warning) && report.stages[index].status == .ok { report.stages[index].status = .warning }
+            report.stages[index].status = report.stages[index].status.settled(by: severities)
         }
         if let decisive = report.diagnoses.first(where: { $0.severity == .error }) {
             report.outcome = .fail

@@ -1,5 +1,6 @@
-/// The stages of one probe, in the order they run. The raw values are part of the JSON contract.
-public enum StageName: String, Codable, Sendable, CaseIterable {
+/// The stages of a probe. The raw values are part of the JSON contract. The order they run in is
+/// `StageName.runOrder`, defined once by the pipeline (`ProbePipeline.stageTypes`).
+public enum StageName: String, Codable, Sendable {
     case proxy
     case dns
     case tcp

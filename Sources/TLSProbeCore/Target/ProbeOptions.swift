@@ -56,7 +56,7 @@ public struct ProbeOptions: Sendable {
     public var sniOverride: String?
     public var sendSNI = true
     public var family: AddressFamily = .any
-    /// HTTP CONNECT proxy and its exceptions (see ProbeSession+Proxy).
+    /// HTTP CONNECT proxy and its exceptions (see Pipeline/Stages/ProxyStage.swift).
     public var proxy = ProxySettings()
     public var timeout: Double = 10
     public var connectTimeout: Double = 5

@@ -30,19 +30,13 @@ enum ManPageSections {
             "shows progress live.",
             ".Ss Stages",
             ".Bl -tag -width \"client_hello\"",
-        ] + stagesInRunOrder.flatMap { [".It Cm \($0.rawValue)", Mdoc.textLine(stageText($0))] } + [
+        ] + StageName.runOrder.flatMap { [".It Cm \($0.rawValue)", Mdoc.textLine(stageText($0))] } + [
             ".El",
             ".Pp",
             "A stage that could not run is listed as skipped, with the reason.",
             "Each stage is marked ok, warn, FAIL or skip; on a terminal the marks are coloured symbols.",
             ".Ss Options and subcommands",
         ]
-    }
-
-    /// With a proxy the stages run dns, tcp (both to the proxy), proxy, then the rest.
-    static var stagesInRunOrder: [StageName] {
-        let rest = StageName.allCases.filter { ![.dns, .tcp, .proxy].contains($0) }
-        return [.dns, .tcp, .proxy] + rest
     }
 
     static func stageText(_ stage: StageName) -> String {

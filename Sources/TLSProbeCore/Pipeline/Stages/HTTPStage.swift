@@ -1,10 +1,23 @@
 import Foundation
 
-/// The http stage: one GET over the verified connection, reading only the response head.
-extension ProbeSession {
-    func exchangeHTTP() {
-        guard let socket, let connection, let pending = pendingFinished else { return }
-        pendingFinished = nil
+/// http: one GET over the verified connection, reading only the response head (past interim
+/// 1xx responses). The first word from the server settles the finished stage
+/// (`FinishedStage.settle`).
+struct HTTPStage: ProbeStage {
+    static let name = StageName.http
+
+    init?(for context: ProbeContext) {}
+
+    func run(_ context: ProbeContext) -> StageOutcome {
+        exchange(context)
+        return .stop
+    }
+
+    private func exchange(_ context: ProbeContext) {
+        guard let socket = context.socket, let connection = context.connection, context.learned.pendingFinished != nil else { return }
+        let options = context.options
+        let target = context.target
+        let deadline = context.deadline
         let hostHeader = target.host.contains(":") ? "[\(target.host)]" : target.host
         let port = target.port == 443 ? "" : ":\(target.port)"
         let request = "GET \(target.path) HTTP/1.1\r\nHost: \(hostHeader)\(port)\r\nUser-Agent: \(options.userAgent)\r\nAccept: */*\r\nConnection: close\r\n\r\n"
@@ -16,26 +29,21 @@ extension ProbeSession {
             // The server may have said why before closing (TLS 1.3 client-certificate rejection):
             // read what is still buffered before judging.
             _ = connection.read(over: socket, deadline: Deadline.after(seconds: 0.2).earlier(deadline))
-            let rejection = rejectionDiagnosis(connection)
-            completeFinished(handshakeMs: pending.handshakeMs, session: pending.session, rejection: rejection)
-            if rejection == nil { failHTTP(summary, DiagnosisID.httpReset, "the server closed the connection before our request was sent", ["after": "the handshake"]) }
+            let rejection = FinishedStage.rejection(context, connection)
+            FinishedStage.settle(context, rejection: rejection)
+            if rejection == nil { failHTTP(context, summary, DiagnosisID.httpReset, "the server closed the connection before our request was sent", ["after": "the handshake"]) }
             return
         }
         var received: [UInt8] = []
         var reader = HTTPResponseReader(upgradeRequested: false)
-        var finishedReported = false
-        func reportFinished(_ rejection: Diagnosis?) {
-            guard !finishedReported else { return }
-            finishedReported = true
-            completeFinished(handshakeMs: pending.handshakeMs, session: pending.session, rejection: rejection)
-        }
+        func reportFinished(_ rejection: Diagnosis?) { FinishedStage.settle(context, rejection: rejection) }
         while true {
             let result = connection.read(over: socket, deadline: deadline)
             switch result {
             case .data(let bytes):
                 if received.isEmpty {
                     reportFinished(nil)
-                    summary.timeToFirstByteMs = elapsedMs(since: mark)
+                    summary.timeToFirstByteMs = context.elapsedMs(since: mark)
                 }
                 received += bytes
                 switch reader.feed(bytes) {
@@ -44,106 +52,107 @@ extension ProbeSession {
                 case .final(let head, let headBytes):
                     summary.headerBytes = headBytes
                     summary.interimResponses = reader.interimStatusLines
-                    judge(head, summary: summary, mark: mark, interim: reader)
+                    judge(context, head, summary: summary, mark: mark, interim: reader)
                     return
                 case .notHTTP(let preview):
-                    failHTTP(summary, DiagnosisID.httpNotHTTP, "the reply is not HTTP: \"\(preview)\"", ["preview": preview])
+                    failHTTP(context, summary, DiagnosisID.httpNotHTTP, "the reply is not HTTP: \"\(preview)\"", ["preview": preview])
                     return
                 case .headTooLarge(let bytes):
                     summary.headerBytes = bytes
                     let limit = "\(HTTPResponseParser.maxHeadBytes / 1024) KB"
-                    failHTTP(summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit, "bytes": String(bytes)], status: .warning)
+                    failHTTP(context, summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit, "bytes": String(bytes)], status: .warning)
                     return
                 case .tooManyInterim:
-                    failInterimOnly(summary, reader, ending: "tlsprobe stopped reading after \(reader.interimCount)")
+                    failInterimOnly(context, summary, reader, ending: "tlsprobe stopped reading after \(reader.interimCount)")
                     return
                 case .unrequestedSwitch(let head):
-                    failHTTP(summary, DiagnosisID.httpUnrequestedSwitch, "\(head.statusLine) although we asked for no upgrade",
+                    failHTTP(context, summary, DiagnosisID.httpUnrequestedSwitch, "\(head.statusLine) although we asked for no upgrade",
                              ["status_line": head.statusLine, "status": String(head.status)])
                     return
                 }
             case .satisfied:
                 continue
             case .closeNotify, .transport, .tlsError:
-                if received.isEmpty, let rejection = rejectionDiagnosis(connection) {
+                if received.isEmpty, let rejection = FinishedStage.rejection(context, connection) {
                     reportFinished(rejection)
-                    stopReason = "the server rejected the handshake"
+                    context.stopReason = "the server rejected the handshake"
                     return
                 }
                 reportFinished(nil)
                 if reader.interimCount > 0 && reader.pending.isEmpty {
                     let timedOut = { if case .transport(.timedOut) = result { return true }; return false }()
-                    failInterimOnly(summary, reader, ending: timedOut ? "still none after \(format(options.timeout)) s (the timeout)" : "the server then closed the connection")
+                    failInterimOnly(context, summary, reader, ending: timedOut ? "still none after \(format(options.timeout)) s (the timeout)" : "the server then closed the connection")
                 } else if case .transport(.timedOut) = result {
                     let seconds = format(options.timeout)
                     let what = received.isEmpty ? "no response" : "response head incomplete (\(received.count) bytes)"
-                    failHTTP(summary, DiagnosisID.httpTimeout, "\(what) within \(seconds) s", ["seconds": seconds, "bytes": String(received.count)])
+                    failHTTP(context, summary, DiagnosisID.httpTimeout, "\(what) within \(seconds) s", ["seconds": seconds, "bytes": String(received.count)])
                 } else if received.isEmpty {
                     let reset = { if case .transport(.reset) = result { return true }; return false }()
-                    failHTTP(summary, reset ? DiagnosisID.httpReset : DiagnosisID.httpClosed,
+                    failHTTP(context, summary, reset ? DiagnosisID.httpReset : DiagnosisID.httpClosed,
                              "the server \(reset ? "reset" : "closed") the connection without a response", ["after": "our request"])
                 } else {
                     let preview = SafeText.escape(bytes: received.prefix(64))
-                    failHTTP(summary, DiagnosisID.httpNotHTTP, "connection ended inside the response head: \"\(preview)\"", ["preview": preview, "bytes": String(received.count)])
+                    failHTTP(context, summary, DiagnosisID.httpNotHTTP, "connection ended inside the response head: \"\(preview)\"", ["preview": preview, "bytes": String(received.count)])
                 }
                 return
             }
         }
     }
 
-    private func failHTTP(_ summary: HTTPSummary, _ id: String, _ text: String, _ facts: [String: String], status: StageStatus = .fail) {
-        report.http = summary
+    private func failHTTP(_ context: ProbeContext, _ summary: HTTPSummary, _ id: String, _ text: String, _ facts: [String: String], status: StageStatus = .fail) {
+        context.report.http = summary
         var details = StageDetails()
         details.request = summary.request
         details.timeToFirstByteMs = summary.timeToFirstByteMs.map(StageReport.rounded)
-        complete(StageReport(name: .http, status: status, summary: text, details: details), diagnoses: [diagnosis(id, facts)])
+        context.complete(StageReport(name: .http, status: status, summary: text, details: details), diagnoses: [context.diagnosis(id, facts)])
     }
 
     /// The server answered only with interim (1xx) responses: the request never got an answer.
-    private func failInterimOnly(_ summary: HTTPSummary, _ reader: HTTPResponseReader, ending: String) {
+    private func failInterimOnly(_ context: ProbeContext, _ summary: HTTPSummary, _ reader: HTTPResponseReader, ending: String) {
         var summary = summary
         summary.interimResponses = reader.interimStatusLines
-        failHTTP(summary, DiagnosisID.httpInterimOnly, "only \(reader.interimLabel); \(ending)",
+        failHTTP(context, summary, DiagnosisID.httpInterimOnly, "only \(reader.interimLabel); \(ending)",
                  ["count": String(reader.interimCount), "interim": reader.interimLabel, "ending": ending])
     }
 
     private static let shownHeaders = ["location", "strict-transport-security", "server", "content-type", "content-length", "alt-svc"]
 
-    private func judge(_ head: HTTPResponseHead, summary: HTTPSummary, mark: Deadline, interim: HTTPResponseReader) {
+    private func judge(_ context: ProbeContext, _ head: HTTPResponseHead, summary: HTTPSummary, mark: Deadline, interim: HTTPResponseReader) {
         var summary = summary
         summary.status = head.status
         summary.statusLine = head.statusLine
         for name in Self.shownHeaders { if let value = head.value(name) { summary.headers[name] = value } }
-        report.http = summary
+        context.report.http = summary
+        let options = context.options
         var facts = ["status": String(head.status), "status_line": head.statusLine]
         var diagnoses: [Diagnosis] = []
         let location = head.value("location")
         if let location { facts["location"] = location }
-        let certificateRefused = clientCertificateRequestedButNotSent && [400, 403, 495, 496].contains(head.status)
+        let certificateRefused = context.clientCertificateRequestedButNotSent && [400, 403, 495, 496].contains(head.status)
         if certificateRefused {
-            facts["ca_names"] = requestedClientCANames
-            diagnoses.append(diagnosis(DiagnosisID.httpClientCertRequired, facts))
+            facts["ca_names"] = context.requestedClientCANames
+            diagnoses.append(context.diagnosis(DiagnosisID.httpClientCertRequired, facts))
         } else if let expected = options.expectStatus {
             if !expected.contains(head.status) {
                 facts["expected"] = expected.map(String.init).joined(separator: ", ")
-                diagnoses.append(diagnosis(DiagnosisID.httpUnexpectedStatus, facts))
+                diagnoses.append(context.diagnosis(DiagnosisID.httpUnexpectedStatus, facts))
             }
         } else if head.status >= 500 {
-            diagnoses.append(diagnosis(DiagnosisID.httpStatus5xx, facts))
+            diagnoses.append(context.diagnosis(DiagnosisID.httpStatus5xx, facts))
         } else if head.status >= 400 {
-            diagnoses.append(diagnosis(DiagnosisID.httpStatus4xx, facts))
+            diagnoses.append(context.diagnosis(DiagnosisID.httpStatus4xx, facts))
         }
         if (300..<400).contains(head.status), let location {
             let downgrade = location.lowercased().hasPrefix("http://")
-            diagnoses.append(diagnosis(downgrade ? DiagnosisID.httpRedirectDowngrade : DiagnosisID.httpRedirect, facts))
+            diagnoses.append(context.diagnosis(downgrade ? DiagnosisID.httpRedirectDowngrade : DiagnosisID.httpRedirect, facts))
         }
         if (200..<300).contains(head.status) {
             if let hsts = head.value("strict-transport-security") {
                 let maxAge = HSTS.maxAge(hsts)
                 facts["max_age"] = maxAge.map(String.init) ?? "missing"
-                if (maxAge ?? 0) < HSTS.recommendedMinimum { diagnoses.append(diagnosis(DiagnosisID.httpHSTSShort, facts)) }
+                if (maxAge ?? 0) < HSTS.recommendedMinimum { diagnoses.append(context.diagnosis(DiagnosisID.httpHSTSShort, facts)) }
             } else {
-                diagnoses.append(diagnosis(DiagnosisID.httpNoHSTS, facts))
+                diagnoses.append(context.diagnosis(DiagnosisID.httpNoHSTS, facts))
             }
         }
         var details = StageDetails()
@@ -155,7 +164,7 @@ extension ProbeSession {
         if let location { text += ", Location: \(location)" }
         if let hsts = head.value("strict-transport-security") { text += ", HSTS \(hsts.prefix(40))" }
         if let server = head.value("server") { text += ", Server: \(server.prefix(30))" }
-        complete(StageReport(name: .http, status: .ok, durationMs: summary.timeToFirstByteMs, summary: text, details: details), diagnoses: diagnoses)
+        context.complete(StageReport(name: .http, status: .ok, durationMs: summary.timeToFirstByteMs, summary: text, details: details), diagnoses: diagnoses)
     }
 }
 

@@ -1,0 +1,44 @@
+/// Which versions does the server speak? One handshake per version with every suite; the
+/// answer names the cause: only old versions, no common version, or (a version we offered works
+/// with other suites) the suites or groups.
+struct VersionScanStep: FollowUpStep {
+    /// The facts of the failure (alert, code, after) the finding keeps.
+    let facts: [String: String]
+
+    func explain(_ failure: StageFailure, in context: ProbeContext) -> Diagnosis? {
+        var accepted: [(TLSVersion, FollowUpConnection.Result)] = []
+        for version in TLSVersion.allCases.reversed() {
+            guard let result = FollowUpConnection.attempt(purpose: "which versions does the server speak", offer: .widest(version: version), sni: context.serverName, context: context) else { continue }
+            if result.accepted { accepted.append((version, result)) }
+        }
+        guard !accepted.isEmpty else { return nil }
+        let offer = context.engine.context.offer
+        let speaks = accepted.map(\.0).sorted().map(\.label).joined(separator: ", ")
+        var facts = self.facts
+        facts["server_versions"] = speaks
+        facts["offered"] = context.offeredVersionsLabel
+        let inRange = accepted.filter { $0.0 >= offer.minVersion && $0.0 <= offer.maxVersion }
+        if inRange.isEmpty {
+            let best = accepted.map(\.0).max()!
+            if best < .tls12 && offer.maxVersion >= .tls12 {
+                facts["version"] = best.label
+                return context.diagnosis(best == .tls10 ? DiagnosisID.protoTLS10Only : DiagnosisID.protoTLS11Only, facts, stage: .serverHello)
+            }
+            return context.diagnosis(DiagnosisID.protoNoCommonVersion, facts, stage: .serverHello)
+        }
+        // A version we offered works with other suites: the suites (or groups) are the problem.
+        facts["server_ciphers"] = inRange.compactMap(\.1.cipher).joined(separator: ", ")
+        facts["cipher"] = inRange.first?.1.cipher ?? "?"
+        facts["offered"] = offer.suitesLabel
+        if let cipher = inRange.first?.1.cipher, let connection = context.connection, let reason = connection.weakness(ofCipherNamed: cipher) {
+            // It accepts only what no modern client offers (NULL, anonymous, EXPORT, RC4).
+            facts["reason"] = reason
+            return context.diagnosis(DiagnosisID.cipherWeak, facts, stage: .serverHello)
+        }
+        if context.options.groups != nil {
+            facts["offered_groups"] = context.options.groups
+            return context.diagnosis(DiagnosisID.keyNoSharedGroup, facts, stage: .serverHello)
+        }
+        return context.diagnosis(DiagnosisID.cipherNoShared, facts, stage: .serverHello)
+    }
+}

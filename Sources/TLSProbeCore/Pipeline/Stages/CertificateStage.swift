@@ -1,0 +1,77 @@
+import Foundation
+
+/// certificate: the chain as sent, as built, trust and hostname, policy on keys. Hands on
+/// `learned.certificateAcceptable`.
+struct CertificateStage: ProbeStage {
+    static let name = StageName.certificate
+
+    init?(for context: ProbeContext) {}
+
+    func run(_ context: ProbeContext) -> StageOutcome {
+        guard let connection = context.connection else { return .stop }
+        context.learned.certificateAcceptable = Self.record(context, connection)
+        return .proceed
+    }
+
+    /// Returns true when the chain verified, the name matched and no finding is an error. Also
+    /// used for a handshake that failed after the Certificate message arrived.
+    @discardableResult
+    static func record(_ context: ProbeContext, _ connection: TLSConnection, handshakeFailed: Bool = false) -> Bool {
+        let options = context.options
+        guard !context.hasCompleted(.certificate) else { return context.report.verification.trusted == true && context.report.verification.hostnameMatched == true }
+        let startDate = context.startDate
+        let chain = connection.peerChain(now: startDate)
+        context.report.certificates = chain
+        let recorder = connection.recorder
+        let errors = recorder.verifyErrors
+        context.report.verification.errors = errors
+        let analyzer = ChainAnalyzer(
+            sent: chain, errors: errors, host: context.verifyName, warnDays: options.warnDays, failDays: options.failDays, now: startDate,
+            makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
+        let trusted = analyzer.trusted && !handshakeFailed
+        context.report.verification.trusted = trusted
+        context.report.verification.hostnameMatched = analyzer.hostnameMatched
+        if analyzer.trusted { context.report.verification.anchor = connection.verifiedChainRoot(now: startDate) }
+        var findings = analyzer.findings()
+        findings += PolicyJudge.certificates(chain) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
+        findings += PolicyJudge.trustStoreCertificates(built: connection.verifiedChain(now: startDate), sent: chain) { [unowned context] id, facts, depth in
+            context.diagnosis(id, facts, depth: depth)
+        }
+        let messageBytes = recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size
+        let totalBytes = messageBytes ?? chain.reduce(0) { $0 + $1.derBytes }
+        if totalBytes > TLSClientContext.defaultCertificateListLimit {
+            findings.append(Finding(
+                diagnosis: context.diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)]),
+                short: "certificate list of \(totalBytes / 1024) KB"))
+        }
+        findings.sort { ($0.diagnosis.severity, $0.diagnosis.exitCode == 0 ? 99 : 0) < ($1.diagnosis.severity, $1.diagnosis.exitCode == 0 ? 99 : 0) }
+
+        var details = StageDetails()
+        details.sentCount = chain.count
+        details.certificateMessageBytes = messageBytes
+        details.builtChain = connection.verifiedChainSubjects()
+        details.trusted = trusted
+        details.hostnameMatched = analyzer.hostnameMatched
+        context.complete(StageReport(name: .certificate, status: .ok, summary: certificateSummary(chain, details: details, findings: findings), details: details),
+                 diagnoses: findings.map(\.diagnosis))
+        return analyzer.trusted && analyzer.hostnameMatched && !findings.contains { $0.diagnosis.severity == .error }
+    }
+
+    private static func certificateSummary(_ chain: [CertificateSummary], details: StageDetails, findings: [Finding]) -> String {
+        var text = "\(chain.count) sent"
+        if let root = details.builtChain?.last, details.trusted == true {
+            text += ", chain to \(quoted(commonName(of: root)))"
+        } else if let leaf = chain.first {
+            text += ", leaf \(quoted(leaf.commonName ?? leaf.subject))"
+        }
+        let problems = findings.filter { $0.diagnosis.severity != .info }.prefix(3).map(\.short)
+        if !problems.isEmpty { text += "; " + problems.joined(separator: "; ") }
+        else if let leaf = chain.first { text += ", valid \(leaf.daysLeft) more days" }
+        return text
+    }
+
+    private static func commonName(of subject: String) -> String {
+        for part in subject.split(separator: ",") where part.hasPrefix("CN=") { return String(part.dropFirst(3)) }
+        return subject
+    }
+}
