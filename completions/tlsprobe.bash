@@ -191,7 +191,7 @@ _tlsprobe_probe() {
     repeating_flags=()
     non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-http --json -q --quiet -v --verbose --strict --unordered --fail-fast --version -h --help)
     repeating_options=()
-    non_repeating_options=(--connect-to --timeout --connect-timeout --proxy --noproxy --sni --tls-min --tls-max --ciphers --ciphersuites --groups --alpn --expect-alpn --expect-tls-min --cert --key --cacert --capath --warn-days --fail-days --expect-status --format --color --targets-file --jobs --shard --client --client-buffer --client-trust --save-chain --save-root --save-format --valid-until)
+    non_repeating_options=(--connect-to --timeout --connect-timeout --proxy --noproxy --sni --tls-min --tls-max --ciphers --ciphersuites --groups --alpn --expect-alpn --expect-tls-min --cert --key --cacert --capath --warn-days --fail-days --expect-status --format --color --targets-file --jobs --shard --client --client-buffer --client-trust --chip --save-chain --save-root --save-format --valid-until)
     __tlsprobe_offer_flags_options -1
 
     # Offer option value completions
@@ -285,7 +285,7 @@ _tlsprobe_probe() {
         return
         ;;
     '--client')
-        __tlsprobe_add_completions -W 'openssl'$'\n''esp-idf'$'\n''list'
+        __tlsprobe_add_completions -W 'openssl'$'\n''esp-idf'$'\n''esp-idf@4.4'$'\n''esp-idf@5.2'$'\n''esp-idf@5'$'\n''esp-idf@5-tls13'$'\n''esp-idf@6'$'\n''arduino-esp32@3'$'\n''list'
         return
         ;;
     '--client-buffer')
@@ -293,6 +293,10 @@ _tlsprobe_probe() {
         ;;
     '--client-trust')
         __tlsprobe_add_completions -W 'bundle'$'\n''cacert'
+        return
+        ;;
+    '--chip')
+        __tlsprobe_add_completions -W 'esp32'$'\n''esp32s2'$'\n''esp32s3'$'\n''esp32p4'$'\n''esp32c3'$'\n''esp32c5'$'\n''esp32c6'$'\n''esp32h2'$'\n''esp32c2'
         return
         ;;
     '--save-chain')

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 missing=()
 dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 dpkg -s pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# The Mbed TLS 2.28 oracle client (Tests/Oracle/esp_tls_client.c) is compiled by the tests.
+dpkg -s libmbedtls-dev >/dev/null 2>&1 || missing+=(libmbedtls-dev)
 for tool in openssl curl jq; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 command -v groff >/dev/null 2>&1 || missing+=(groff-base)
 command -v mandoc >/dev/null 2>&1 || missing+=(mandoc)

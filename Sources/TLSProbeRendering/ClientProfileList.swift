@@ -3,7 +3,21 @@ import TLSProbeCore
 /// `tlsprobe --client list`: every profile with what it offers.
 public enum ClientProfileList {
     public static func render(_ profiles: [ClientProfile]) -> String {
-        profiles.map(describe).joined(separator: "\n\n") + "\n"
+        (profiles.map(describe) + [chips()]).joined(separator: "\n\n") + "\n"
+    }
+
+    /// `--chip`: what each ESP target's RSA hardware does with keys above its limit.
+    static func chips() -> String {
+        var lines = ["chips (--chip, for the esp-idf and arduino-esp32 profiles; default \(ESPChip.defaultChip.name))"]
+        for chip in ESPChip.all {
+            let rule = switch (chip.rsaHardwareMaxBits, chip.rsaLimitBits) {
+            case (nil, _): "no RSA hardware: software, any size"
+            case (let bits?, nil): "RSA hardware to \(bits) bits, larger keys in software"
+            case (let bits?, _): "RSA hardware to \(bits) bits, no software fallback: larger RSA keys fail"
+            }
+            lines.append("  \(chip.name.padding(9))\(rule)  [\(chip.source)]")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func describe(_ profile: ClientProfile) -> String {
@@ -23,6 +37,14 @@ public enum ClientProfileList {
         lines.append("  dates:      \(profile.checksDates ? "checked" : "not checked by default")")
         if let name = profile.defaultBundle, let bundle = ESPCertificateBundle.named(name) {
             lines.append("  trust:      \(bundle.name): \(bundle.roots.count) roots, Mozilla \(bundle.snapshot)")
+        }
+        if let mbedTLS = profile.mbedTLS {
+            lines.append("  mbedtls:    \(mbedTLS.version), \(mbedTLS.codes.rawValue).x error codes; fragmented handshake messages \(mbedTLS.reassemblesHandshakeMessages ? "reassembled" : "fail (-0x7080)"); iPAddress SANs \(mbedTLS.matchesIPAddressSANs ? "matched" : "never match"); verify flags after a failure \(mbedTLS.flagsAfterFailure == .always ? "logged" : "not logged (0)")")
+        }
+        let sources = profile.sources + (profile.mbedTLS?.sources ?? [])
+        if !sources.isEmpty {
+            lines.append("  sources:")
+            lines += sources.map { "    - \($0.fact)  [\($0.source)]" }
         }
         return lines.joined(separator: "\n")
     }

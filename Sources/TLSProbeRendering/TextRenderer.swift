@@ -74,6 +74,7 @@ public struct TextRenderer: Sendable {
     /// Everything after the stage lines.
     public func conclusion(_ report: ProbeReport) -> String {
         var parts = [verdict(report)]
+        if let device = report.device { parts.append(deviceBlock(device)) }
         if verbose { parts.append(CertificateDetailRenderer(style: style).render(report)) }
         if !report.followUps.isEmpty && (verbose || report.outcome == .fail) {
             parts.append(report.followUps.map { "  follow-up: \($0.purpose): \($0.offer) → \($0.result)" }.joined(separator: "\n"))

@@ -14,6 +14,10 @@ struct ClientOptions: ParsableArguments {
     @Option(name: .customLong("client-trust"), help: ArgumentHelp("How the device trusts the server: bundle (its built-in roots) or cacert (the --cacert file embedded). Default: cacert when --cacert/--capath is given, else bundle.", valueName: "bundle|cacert"))
     var clientTrust: ClientTrust?
 
+    @Option(help: ArgumentHelp("The ESP chip an ESP-IDF profile runs on, for its hardware limits: \(ESPChip.all.map(\.name).joined(separator: ", ")).", valueName: "chip"),
+            completion: .list(ESPChip.all.map(\.name)))
+    var chip: String = ESPChip.defaultChip.name
+
     var listRequested: Bool { client.lowercased() == "list" }
 
     func profile() throws -> ClientProfile {
@@ -25,6 +29,9 @@ struct ClientOptions: ParsableArguments {
 
     func validate() throws {
         if !listRequested { _ = try profile() }
+        guard ESPChip.named(chip) != nil else {
+            throw ValidationError("unknown --chip '\(chip)'; expected one of \(ESPChip.all.map(\.name).joined(separator: ", "))")
+        }
         if let bytes = clientBuffer, !(512...16384).contains(bytes) {
             throw ValidationError("--client-buffer must be between 512 and 16384 bytes (the range mbedTLS allows)")
         }
@@ -34,6 +41,7 @@ struct ClientOptions: ParsableArguments {
         options.clientProfile = try profile()
         options.clientBufferBytes = clientBuffer
         options.clientTrust = clientTrust
+        options.chip = ESPChip.named(chip) ?? .defaultChip
     }
 }
 

@@ -90,6 +90,7 @@ import TLSProbeLab
     /// RSA-4096 leaf exercises the hardware-limit rule without an 8192-bit key.
     @Test func rsaAboveTheHardwareLimit() throws {
         var profile = ClientProfile.espIDF
+        profile.usesChip = false
         profile.maxRSABits = 3072
         let report = try Self.probe("rsa-4096", profile: profile)
         let finding = try #require(report.diagnoses.first { $0.id == DiagnosisID.embeddedRSAKeyTooLarge })

@@ -7,6 +7,8 @@ struct EmbeddedJudge {
     let profile: ClientProfile
     let bufferBytes: Int?
     let trust: ClientTrust
+    /// RSA keys above this fail on the device's chip (nil: any size).
+    var rsaLimitBits: Int?
     let diagnose: (String, [String: String], Int?) -> Diagnosis
 
     var bundle: ESPCertificateBundle? { profile.defaultBundle.flatMap(ESPCertificateBundle.named) }
@@ -42,7 +44,7 @@ struct EmbeddedJudge {
             let name = quoted(certificate.commonName ?? certificate.subject)
             var base = ["subject": name, "depth": String(certificate.depth)]
             let isRSA = certificate.keyType == "RSA" || certificate.keyType == "RSA-PSS"
-            if isRSA, let limit = profile.maxRSABits, certificate.keyBits > limit {
+            if isRSA, let limit = rsaLimitBits, certificate.keyBits > limit {
                 base["bits"] = String(certificate.keyBits)
                 base["max_bits"] = String(limit)
                 base["effect"] = certificate.depth == 0

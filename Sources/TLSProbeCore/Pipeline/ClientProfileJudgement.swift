@@ -9,6 +9,7 @@ enum ClientProfileJudgement {
         let judge = EmbeddedJudge(
             profile: profile, bufferBytes: options.clientBufferBytes ?? profile.inputBufferBytes,
             trust: ClientTrust.implied(by: options),
+            rsaLimitBits: profile.usesChip ? options.chip.rsaLimitBits : profile.maxRSABits,
             diagnose: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
         var found: [Diagnosis] = []
         if context.report.tls.version == nil {
@@ -20,6 +21,7 @@ enum ClientProfileJudgement {
         }
         // Ahead of the generic findings of the same stage: for this client they are the cause.
         context.report.diagnoses.insert(contentsOf: found, at: 0)
+        if let behaviour = profile.mbedTLS { context.report.device = DevicePredictionStep.predict(behaviour, judge, context) }
     }
 
     /// The server refused the profile's ClientHello. Which single change would it accept?

@@ -61,7 +61,8 @@ final class ProbeContext {
             serverName = explicit
         } else {
             // RFC 6066: SNI carries host names only, never IP literals.
-            serverName = target.isIPLiteral ? nil : target.host
+            // Mbed TLS sends whatever host it is given as SNI, an IP address too (ssl_write_hostname_ext).
+            serverName = target.isIPLiteral && !options.clientProfile.sendsSNIForIPAddress ? nil : target.host
         }
         let info = TargetInfo(input: target.input, host: target.host, port: target.port, path: target.path, sni: serverName)
         report = ProbeReport(target: info)

@@ -76,6 +76,10 @@ extension ClientProfile {
         tls13Option: TLS13Option(
             setting: "CONFIG_MBEDTLS_SSL_PROTO_TLS1_3=y",
             cipherSuites: ["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"],
-            extraSignatureAlgorithms: ["rsa_pss_rsae_sha512", "rsa_pss_rsae_sha384", "rsa_pss_rsae_sha256"])
+            extraSignatureAlgorithms: ["rsa_pss_rsae_sha512", "rsa_pss_rsae_sha384", "rsa_pss_rsae_sha256"]),
+        mbedTLS: .v3_6_5,
+        sources: ClientProfile.espIDF5Sources,
+        sendsSNIForIPAddress: true,
+        usesChip: true
     )
 }

@@ -52,6 +52,18 @@ public struct ClientProfile: Sendable {
     /// What turning TLS 1.3 on in the build adds, for the follow-up that asks "would 1.3 help".
     public var tls13Option: TLS13Option?
 
+    /// For an Mbed TLS client: what it does after the ClientHello (chain building, message size,
+    /// codes, logging), which the device prediction follows. nil for other clients.
+    public var mbedTLS: MbedTLSBehaviour? = nil
+    /// Where the offer and limits above come from, one line per fact (`--client list`).
+    public var sources: [ProfileSource] = []
+    /// Whether it sends an IP-address host as server_name too (Mbed TLS does; RFC 6066 says not to).
+    public var sendsSNIForIPAddress: Bool = false
+    /// Who drives Mbed TLS on the device (log lines).
+    public var framework: DeviceFramework = .espTLS
+    /// Which `--chip` facts apply (ESP-IDF targets); false for clients that run on a PC.
+    public var usesChip: Bool = false
+
     public struct TLS13Option: Sendable {
         /// The build setting, e.g. "CONFIG_MBEDTLS_SSL_PROTO_TLS1_3=y".
         public let setting: String

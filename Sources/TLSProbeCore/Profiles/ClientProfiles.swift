@@ -4,6 +4,12 @@ public enum ClientProfiles {
     public static let all: [ClientProfile] = [
         .openSSL,
         .espIDF,
+        .espIDF44,
+        .espIDF52,
+        .espIDF5,
+        .espIDF5TLS13,
+        .espIDF6,
+        .arduinoESP32,
     ]
 
     public static let defaultProfile = ClientProfile.openSSL

@@ -19,6 +19,8 @@ public struct ProbeReport: Codable, Sendable {
     public var diagnoses: [Diagnosis] = []
     /// Extra connections made to explain a failure (follow-up probes), with what each found.
     public var followUps: [FollowUpProbe] = []
+    /// What the `--client` device itself would get (Mbed TLS profiles only).
+    public var device: DevicePrediction?
     public var startedAt: String = ""
     public var durationMs: Double = 0
 
@@ -33,6 +35,7 @@ public struct ProbeReport: Codable, Sendable {
         case failedStage = "failed_stage"
         case stages, tls, certificates, verification, http, diagnoses
         case followUps = "follow_ups"
+        case device
         case startedAt = "started_at"
         case durationMs = "duration_ms"
     }
@@ -54,6 +57,7 @@ public struct ProbeReport: Codable, Sendable {
         try container.encode(http, forKey: .http)
         try container.encode(diagnoses, forKey: .diagnoses)
         try container.encode(followUps, forKey: .followUps)
+        try container.encodeIfPresent(device, forKey: .device)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(durationMs, forKey: .durationMs)
     }

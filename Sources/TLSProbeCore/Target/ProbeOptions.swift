@@ -89,6 +89,8 @@ public struct ProbeOptions: Sendable {
     public var clientBufferBytes: Int?
     /// How the device trusts the server; nil → `ClientTrust.implied(by:)`.
     public var clientTrust: ClientTrust?
+    /// `--chip`: the ESP target whose hardware limits an ESP-IDF profile uses.
+    public var chip: ESPChip = .defaultChip
 
     public init() {}
 }

@@ -15,5 +15,16 @@ extension LabScenarios {
             let twin = try LabPKI.issue(.authority(commonName: "tlsprobe Lab Root CA"), issuer: pki.foreignRoot, reusing: pki.root.key)
             return try serve([pki.leaf, pki.intermediate, twin])
         },
+        LabScenario(
+            name: "chain-out-of-order",
+            summary: "two intermediates sent top one first (leaf, intermediate, sub-intermediate): OpenSSL reorders, Mbed TLS looks for an issuer only after each certificate and fails",
+            expectedDiagnosis: DiagnosisID.chainWrongOrder, expectedExit: .success
+        ) { pki in
+            // root → intermediate → sub-intermediate → leaf. The leaf finds its issuer after it;
+            // the sub-intermediate's issuer was sent before it, where Mbed TLS does not look.
+            let sub = try LabPKI.issue(.authority(commonName: "tlsprobe Lab Sub-Intermediate CA"), issuer: pki.intermediate)
+            let leaf = try LabPKI.issue(.server(), issuer: sub)
+            return try serve([leaf, pki.intermediate, sub])
+        },
     ]
 }
