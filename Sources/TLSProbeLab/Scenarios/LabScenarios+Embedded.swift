@@ -17,14 +17,15 @@ extension LabScenarios {
         },
         LabScenario(
             name: "chain-out-of-order",
-            summary: "two intermediates sent top one first (leaf, intermediate, sub-intermediate): OpenSSL reorders, Mbed TLS looks for an issuer only after each certificate and fails",
+            summary: "two intermediates, the upper one sent first (leaf, upper, sub): OpenSSL reorders; Mbed TLS looks for an issuer only after each certificate and fails",
             expectedDiagnosis: DiagnosisID.chainWrongOrder, expectedExit: .success
         ) { pki in
-            // root → intermediate → sub-intermediate → leaf. The leaf finds its issuer after it;
-            // the sub-intermediate's issuer was sent before it, where Mbed TLS does not look.
-            let sub = try LabPKI.issue(.authority(commonName: "tlsprobe Lab Sub-Intermediate CA"), issuer: pki.intermediate)
+            // root → upper → sub → leaf (the lab's own intermediate allows no sub-CA). The leaf
+            // finds its issuer after it; the sub's issuer was sent before it, where Mbed TLS does not look.
+            let upper = try LabPKI.issue(.authority(commonName: "tlsprobe Lab Upper Intermediate CA"), issuer: pki.root)
+            let sub = try LabPKI.issue(.authority(commonName: "tlsprobe Lab Sub-Intermediate CA", pathLength: 0), issuer: upper)
             let leaf = try LabPKI.issue(.server(), issuer: sub)
-            return try serve([leaf, pki.intermediate, sub])
+            return try serve([leaf, upper, sub])
         },
     ]
 }
