@@ -13,6 +13,8 @@ command -v groff >/dev/null 2>&1 || missing+=(groff-base)
 command -v mandoc >/dev/null 2>&1 || missing+=(mandoc)
 command -v man >/dev/null 2>&1 || missing+=(man-db)
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
+[ -x /usr/bin/time ] || missing+=(time)  # peak-RSS tests (GNU time -f %M)
+command -v gnutls-serv >/dev/null 2>&1 || missing+=(gnutls-bin)  # a second TLS server stapling OCSP
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then

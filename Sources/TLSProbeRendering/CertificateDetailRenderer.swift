@@ -25,10 +25,24 @@ struct CertificateDetailRenderer {
             lines.append(style.paint("handshake messages", .bold))
             for message in messages {
                 let arrow = message.direction == "sent" ? "→" : "←"
-                lines.append("  \(String(format3(message.atMs)).padding(9)) \(arrow) \(message.type.padding(26)) \(message.bytes) bytes")
+                // Folded repeats: "HelloRequest × 1,000,000 (4 bytes each) — ignored".
+                let ignored = message.type.hasSuffix(" (ignored)")
+                let name = ignored ? String(message.type.dropLast(" (ignored)".count)) : message.type
+                let what = message.count > 1
+                    ? "\(name) × \(grouped(message.count)) (\(message.bytes) bytes each)\(ignored ? " — ignored" : "")"
+                    : "\(message.type.padding(26)) \(message.bytes) bytes"
+                lines.append("  \(String(format3(message.atMs)).padding(9)) \(arrow) \(what)")
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// 1000000 → "1,000,000".
+    private func grouped(_ value: Int) -> String {
+        var digits = Array(String(value))
+        var index = digits.count - 3
+        while index > 0 { digits.insert(",", at: index); index -= 3 }
+        return String(digits)
     }
 
     private func format3(_ value: Double) -> String { "\(Double(Int(value * 10)) / 10) ms" }

@@ -27,7 +27,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.handshakePostHandshakeFlood, severity: .error, stage: .http, exitStatus: .httpFailed,
             title: "Flood of post-handshake messages",
-            summaryTemplate: "After the handshake the server sent {count} handshake messages ({messages}) and no response; tlsprobe stopped reading at {limit}.",
+            summaryTemplate: "After the handshake the server sent {count} handshake messages ({messages}) and no response; tlsprobe stops reading after {limit}.",
             explanation: "A server sends one or two session tickets after a handshake, perhaps a KeyUpdate or a HelloRequest. Hundreds of them are a broken or hostile server: each costs the client CPU and, in clients that keep them, memory. Small clients (Mbed TLS, ESP-IDF) stall or run out of heap.",
             fixServer: "Check the TLS stack's renegotiation, session-ticket and key-update settings; a loop in the application may be calling SSL_renegotiate / SSL_key_update.",
             fixClient: "Nothing: a client should stop reading, as tlsprobe does.",

@@ -12,10 +12,20 @@ final class HandshakeRecorder {
         let bytes: [UInt8]
         let size: Int
         let atMs: Double
+        /// Identical messages in a row (same direction, type and size) fold into one entry.
+        var count = 1
     }
 
     let start: Deadline
+    /// At most `maxMessageEntries` entries, repeats folded: a flood costs a counter, not memory.
     private(set) var messages: [Message] = []
+    /// Messages that arrived after the entries were full, by direction/content type/kind.
+    private(set) var unlistedMessages: [UInt32: (count: Int, bytes: Int)] = [:]
+    /// Handshake messages the server sent after the handshake completed (tickets, KeyUpdate, HelloRequest).
+    private(set) var postHandshakeMessages = 0
+    private var handshakeCompleted = false
+    /// Type and claimed length of each plaintext handshake header the server sent.
+    private var headerScanner = HandshakeHeaderScanner()
     private(set) var verifyErrors: [VerificationError] = []
     private(set) var receivedAlert: (level: UInt8, description: UInt8)?
     private(set) var sentAlert: (level: UInt8, description: UInt8)?
@@ -30,20 +40,53 @@ final class HandshakeRecorder {
         HandshakeType.serverKeyExchange, HandshakeType.encryptedExtensions,
     ]
 
+    /// Distinct entries kept (a real handshake has about 15; folding makes floods one entry each).
+    static let maxMessageEntries = 64
+    /// Post-handshake handshake messages read before the server counts as flooding: real servers
+    /// send one to four (session tickets, a KeyUpdate).
+    static let maxPostHandshakeMessages = 100
+    /// Bytes kept of one message we parse: a ServerHello or CertificateRequest is far smaller;
+    /// the parsers only read what is there.
+    static let maxKeptBytes = 64 * 1024
+
     init(start: Deadline) {
         self.start = start
     }
 
+    /// The handshake finished: handshake messages from now on are post-handshake.
+    func markHandshakeCompleted() {
+        handshakeCompleted = true
+        postHandshakeStartIndex = messages.count
+    }
+    private var postHandshakeStartIndex = 0
+
+    /// True once the server sent more post-handshake messages than any real server does.
+    var postHandshakeFlood: Bool { postHandshakeMessages > Self.maxPostHandshakeMessages }
+
+    /// Claimed headers of the server's plaintext handshake messages, in order (at most 16).
+    var plaintextHandshakeHeaders: [HandshakeHeaderScanner.Header] { headerScanner.headers }
+
     func recordMessage(sent: Bool, contentType: Int32, buffer: UnsafeRawBufferPointer) {
         guard contentType == 20 || contentType == 21 || contentType == 22 else { return }
         let kind = buffer.first ?? 0
-        let keep = contentType == 21 || (contentType == 22 && Self.keptHandshakeTypes.contains(kind))
-        messages.append(Message(
-            sent: sent, contentType: contentType, kind: kind, bytes: keep ? Array(buffer) : [],
-            size: buffer.count, atMs: Deadline.millisecondsSince(start)))
+        if contentType == 22 && !sent && handshakeCompleted { postHandshakeMessages += 1 }
         if contentType == 21, buffer.count >= 2 {
             if sent { sentAlert = (buffer[0], buffer[1]) } else { receivedAlert = (buffer[0], buffer[1]) }
         }
+        let keep = contentType == 21 || (contentType == 22 && Self.keptHandshakeTypes.contains(kind))
+        if contentType != 21 && keep == false, let last = messages.last, last.sent == sent, last.contentType == contentType, last.kind == kind, last.size == buffer.count {
+            messages[messages.count - 1].count += 1
+            return
+        }
+        guard messages.count < Self.maxMessageEntries else {
+            let key = UInt32(sent ? 1 : 0) << 16 | UInt32(contentType) << 8 | UInt32(kind)
+            let previous = unlistedMessages[key] ?? (0, 0)
+            unlistedMessages[key] = (previous.count + 1, previous.bytes + buffer.count)
+            return
+        }
+        messages.append(Message(
+            sent: sent, contentType: contentType, kind: kind, bytes: keep ? Array(buffer.prefix(Self.maxKeptBytes)) : [],
+            size: buffer.count, atMs: Deadline.millisecondsSince(start)))
     }
 
     func recordVerifyError(_ error: VerificationError) {
@@ -53,6 +96,7 @@ final class HandshakeRecorder {
 
     func recordReceived(_ bytes: [UInt8]) {
         totalReceivedBytes += bytes.count
+        headerScanner.scan(bytes)
         if firstReceivedBytes.count < 512 { firstReceivedBytes += bytes.prefix(512 - firstReceivedBytes.count) }
     }
 
@@ -79,9 +123,11 @@ final class HandshakeRecorder {
         return last.sent ? "our \(name)" : "the server's \(name)"
     }
 
+    /// The messages in order, repeats folded into one entry with a count; what came after the
+    /// entries were full is summed per type at the end.
     func messageLog() -> [HandshakeMessage] {
-        messages.enumerated().map { index, message in
-            let type: String
+        var log = messages.enumerated().map { index, message in
+            var type: String
             switch message.contentType {
             case 20: type = "ChangeCipherSpec"
             case 21:
@@ -90,8 +136,39 @@ final class HandshakeRecorder {
                 type = "Alert \(level) \(TLSAlert.name(for: code) ?? "unknown") (\(code))"
             default: type = HandshakeType.name(message.kind)
             }
-            return HandshakeMessage(direction: message.sent ? "sent" : "received", type: type, bytes: message.size, atMs: StageReport.rounded(message.atMs))
+            if message.contentType == 22 && !message.sent && message.kind == HandshakeType.helloRequest {
+                // OpenSSL answers a HelloRequest with a ClientHello (renegotiation) only when idle;
+                // during a handshake it ignores it. The next entry says which happened.
+                let next = messages.indices.contains(index + 1) ? messages[index + 1] : nil
+                let answered = message.count == 1 && next.map { $0.sent && $0.contentType == 22 && $0.kind == HandshakeType.clientHello } == true
+                type += answered ? " (renegotiation)" : " (ignored)"
+            }
+            return HandshakeMessage(direction: message.sent ? "sent" : "received", type: type, bytes: message.size,
+                                    atMs: StageReport.rounded(message.atMs), count: message.count)
         }
+        let lastMs = messages.last.map { StageReport.rounded($0.atMs) } ?? 0
+        for (key, tally) in unlistedMessages.sorted(by: { $0.key < $1.key }) {
+            let contentType = Int32(key >> 8 & 0xFF), kind = UInt8(key & 0xFF)
+            let name = contentType == 20 ? "ChangeCipherSpec" : contentType == 21 ? "Alert" : HandshakeType.name(kind)
+            log.append(HandshakeMessage(direction: key >> 16 == 1 ? "sent" : "received", type: "\(name) (after the log was full)",
+                                        bytes: tally.bytes / max(tally.count, 1), atMs: lastMs, count: tally.count))
+        }
+        return log
+    }
+
+    /// "HelloRequest × 101, NewSessionTicket × 2": what the server sent after the handshake.
+    func postHandshakeSummary() -> String {
+        var counts: [(name: String, count: Int)] = []
+        func add(_ name: String, _ count: Int) {
+            if let index = counts.firstIndex(where: { $0.name == name }) { counts[index].count += count } else { counts.append((name, count)) }
+        }
+        for message in messages.dropFirst(postHandshakeStartIndex) where message.contentType == 22 && !message.sent {
+            add(HandshakeType.name(message.kind), message.count)
+        }
+        for (key, tally) in unlistedMessages where key >> 16 == 0 && key >> 8 & 0xFF == 22 {
+            add(HandshakeType.name(UInt8(key & 0xFF)), tally.count)
+        }
+        return counts.map { "\($0.name) × \($0.count)" }.joined(separator: ", ")
     }
 }
 

@@ -90,10 +90,19 @@ extension TLSConnection {
         }
     }
 
-    /// The chain exactly as the server sent it, leaf first.
+    /// The report describes at most this many of the certificates a server sent (the count is
+    /// always exact): a thousand-certificate chain must not make a megabyte of JSON.
+    static let maxListedCertificates = 20
+
+    /// How many certificates the server sent.
+    var peerChainLength: Int {
+        SSL_get_peer_cert_chain(handle).map { Int(tlsprobe_sk_X509_num($0)) } ?? 0
+    }
+
+    /// The chain as the server sent it, leaf first (the first `maxListedCertificates`).
     func peerChain(now: Date) -> [CertificateSummary] {
         guard let chain = SSL_get_peer_cert_chain(handle) else { return [] }
-        let count = tlsprobe_sk_X509_num(chain)
+        let count = min(tlsprobe_sk_X509_num(chain), Int32(Self.maxListedCertificates))
         return (0..<count).compactMap { index in
             tlsprobe_sk_X509_value(chain, index).map { X509Certificate.summary(of: $0, depth: Int(index), now: now) }
         }

@@ -81,7 +81,9 @@ final class TLSConnection {
     var handle: OpaquePointer { ssl }
 
     func handshake(over socket: TCPSocket, deadline: Deadline) -> TLSStepResult {
-        drive(over: socket, deadline: deadline) { SSL_do_handshake($0) }
+        let result = drive(over: socket, deadline: deadline) { SSL_do_handshake($0) }
+        if case .completed = result { recorder.markHandshakeCompleted() }
+        return result
     }
 
     func write(_ bytes: [UInt8], over socket: TCPSocket, deadline: Deadline) -> TLSStepResult {

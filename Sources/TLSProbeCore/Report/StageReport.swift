@@ -141,18 +141,21 @@ public struct HandshakeMessage: Codable, Sendable {
     /// "ClientHello", "Certificate", "Alert fatal handshake_failure (40)", "ChangeCipherSpec", …
     public var type: String
     public var bytes: Int
-    /// Milliseconds since the TCP connection was established.
+    /// Milliseconds since the TCP connection was established (of the first, when folded).
     public var atMs: Double
+    /// Identical messages in a row folded into this entry (`bytes` is the size of each).
+    public var count: Int
 
-    public init(direction: String, type: String, bytes: Int, atMs: Double) {
+    public init(direction: String, type: String, bytes: Int, atMs: Double, count: Int = 1) {
         self.direction = direction
         self.type = type
         self.bytes = bytes
         self.atMs = atMs
+        self.count = count
     }
 
     enum CodingKeys: String, CodingKey {
-        case direction, type, bytes
+        case direction, type, bytes, count
         case atMs = "at_ms"
     }
 }

@@ -9,6 +9,19 @@ public enum LabPostHandshakeBehaviour: Sendable {
     /// A status line, then one header line that never ends (no CR, no LF), until the client leaves
     /// or 64 MiB went out.
     case endlessHeaderLine
+    /// After reading the request: `count` post-handshake messages of one kind, then a 200 answer
+    /// (if the client is still there).
+    case flood(LabFloodMessage, count: Int)
+}
+
+/// Post-handshake messages a server can send through OpenSSL's own API.
+public enum LabFloodMessage: Sendable {
+    /// TLS 1.2: SSL_renegotiate, each sending a HelloRequest (4 bytes).
+    case helloRequest
+    /// TLS 1.3: SSL_new_session_ticket, each sending a NewSessionTicket.
+    case sessionTicket
+    /// TLS 1.3: SSL_key_update (update_not_requested), each sending a KeyUpdate (5 bytes).
+    case keyUpdate
 }
 
 /// A real OpenSSL TLS server (same configuration as `LabTLSServer`) whose post-handshake
@@ -40,6 +53,21 @@ public final class LabHostileTLSServer: LabServer {
                 let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 16_384)
                 var sent = 0
                 while sent < 64 << 20, !connection.isStopping, session.write(chunk) { sent += chunk.count }
+            case .flood(let message, let count):
+                var sent = 0
+                while sent < count, !connection.isStopping {
+                    let queued: Int32
+                    switch message {
+                    case .helloRequest: queued = SSL_renegotiate(session.ssl)
+                    case .sessionTicket: queued = SSL_new_session_ticket(session.ssl)
+                    case .keyUpdate: queued = SSL_key_update(session.ssl, SSL_KEY_UPDATE_NOT_REQUESTED)
+                    }
+                    guard queued == 1, SSL_do_handshake(session.ssl) == 1 else { break }
+                    sent += 1
+                }
+                ERR_clear_error()
+                session.write(Array(LabHTTPResponder.response(status: 200, headers: [], body: "after \(sent) messages\n").utf8))
+                session.closeNotify()
             }
         }
     }

@@ -108,8 +108,8 @@ enum HandshakeFailure {
         let recorder = connection.recorder
         let offer = context.engine.context.offer
         if reasons.contains("excessive message size") {
-            let limit = TLSClientContext.maxCertificateListBytes / 1024
-            return StageFailure(context.diagnosis(DiagnosisID.certTooLarge, ["bytes": "more than \(limit * 1024)", "limit": String(limit * 1024)], openssl: detail, stage: .certificate))
+            // Named after the message that was too large, at its stage: see OversizedMessage.
+            return StageFailure(context.oversizedMessageDiagnosis(OversizedMessage.locate(in: recorder), openssl: detail))
         }
         // The server chose a version we did not offer (SSL 3.0, an unknown or draft number): say
         // which, instead of follow-up probes that a server answering everything alike misleads.

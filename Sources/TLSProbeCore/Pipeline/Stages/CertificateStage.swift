@@ -47,7 +47,7 @@ struct CertificateStage: ProbeStage {
         findings.sort { ($0.diagnosis.severity, $0.diagnosis.exitCode == 0 ? 99 : 0) < ($1.diagnosis.severity, $1.diagnosis.exitCode == 0 ? 99 : 0) }
 
         var details = StageDetails()
-        details.sentCount = chain.count
+        details.sentCount = connection.peerChainLength
         details.certificateMessageBytes = messageBytes
         details.builtChain = connection.verifiedChainSubjects()
         details.trusted = trusted
@@ -58,7 +58,7 @@ struct CertificateStage: ProbeStage {
     }
 
     private static func certificateSummary(_ chain: [CertificateSummary], details: StageDetails, findings: [Finding]) -> String {
-        var text = "\(chain.count) sent"
+        var text = "\(details.sentCount ?? chain.count) sent"
         if let root = details.builtChain?.last, details.trusted == true {
             text += ", chain to \(quoted(commonName(of: root)))"
         } else if let leaf = chain.first {

@@ -38,7 +38,7 @@ struct HTTPStage: ProbeStage {
         var reader = HTTPResponseReader(upgradeRequested: false)
         func reportFinished(_ rejection: Diagnosis?) { FinishedStage.settle(context, rejection: rejection) }
         while true {
-            let result = connection.read(over: socket, deadline: deadline)
+            let result = connection.read(over: socket, deadline: deadline, satisfied: { connection.recorder.postHandshakeFlood })
             switch result {
             case .data(let bytes):
                 if received.isEmpty {
@@ -71,7 +71,9 @@ struct HTTPStage: ProbeStage {
                     return
                 }
             case .satisfied:
-                continue
+                reportFinished(nil)
+                failPostHandshakeFlood(context, summary, connection.recorder)
+                return
             case .closeNotify, .transport, .tlsError:
                 if received.isEmpty, let rejection = FinishedStage.rejection(context, connection) {
                     reportFinished(rejection)
@@ -113,6 +115,13 @@ struct HTTPStage: ProbeStage {
         summary.interimResponses = reader.interimStatusLines
         failHTTP(context, summary, DiagnosisID.httpInterimOnly, "only \(reader.interimLabel); \(ending)",
                  ["count": String(reader.interimCount), "interim": reader.interimLabel, "ending": ending])
+    }
+
+    /// The server buried the response under post-handshake messages: stop reading, say so.
+    private func failPostHandshakeFlood(_ context: ProbeContext, _ summary: HTTPSummary, _ recorder: HandshakeRecorder) {
+        let limit = String(HandshakeRecorder.maxPostHandshakeMessages)
+        failHTTP(context, summary, DiagnosisID.handshakePostHandshakeFlood, "stopped reading after \(recorder.postHandshakeMessages) post-handshake messages (\(recorder.postHandshakeSummary()))",
+                 ["count": String(recorder.postHandshakeMessages), "messages": recorder.postHandshakeSummary(), "limit": limit])
     }
 
     private static let shownHeaders = ["location", "strict-transport-security", "server", "content-type", "content-length", "alt-svc"]
