@@ -35,6 +35,9 @@ let package = Package(
         .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeRendering", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeLab", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeCLITests", dependencies: ["tlsprobe", "TLSProbeLab", "TLSProbeCore", "TLSProbeRendering"]),
+        // STARTTLS, MQTT, WebSocket and the other application protocols against real servers
+        // (mosquitto, Dovecot, aiosmtpd, PostgreSQL) and Python stand-ins for the failure modes.
+        .testTarget(name: "TLSProbeProtocolTests", dependencies: ["TLSProbeCore", "TLSProbeLab", "tlsprobe"]),
         // Hostile servers and bad input; depends on the executable so the tests can spawn it.
         .testTarget(name: "TLSProbeHostileTests", dependencies: ["TLSProbeCore", "TLSProbeLab", "TLSProbeRendering", "tlsprobe"]),
     ]

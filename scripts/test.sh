@@ -16,6 +16,11 @@ command -v cc >/dev/null 2>&1 || missing+=(gcc)
 [ -x /usr/bin/time ] || missing+=(time)  # peak-RSS tests (GNU time -f %M)
 command -v gnutls-serv >/dev/null 2>&1 || missing+=(gnutls-bin)  # a second TLS server stapling OCSP
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
+# Protocol suites (Tests/TLSProbeProtocolTests): real brokers and mail/database servers.
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+command -v mosquitto_passwd >/dev/null 2>&1 || missing+=(mosquitto-clients)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd dovecot-pop3d)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "test.sh: please install: ${missing[*]} (e.g. sudo apt-get install -y ${missing[*]})" >&2
@@ -27,5 +32,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install -q prometheus-client
+python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install -q aiosmtpd
 
 swift test

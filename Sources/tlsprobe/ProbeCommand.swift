@@ -10,7 +10,7 @@ struct ProbeCommand: ParsableCommand {
         discussion: HelpText.discussion
     )
 
-    @Argument(help: ArgumentHelp("host, host:port, [ipv6]:port or https://host[:port][/path]", valueName: "target"))
+    @Argument(help: ArgumentHelp("host, host:port, [ipv6]:port or scheme://host[:port][/path]; schemes: https (default), \(AppProtocol.allCases.filter { $0 != .https }.map(\.scheme).joined(separator: ", "))", valueName: "target"))
     var targets: [String] = []
 
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
@@ -18,6 +18,7 @@ struct ProbeCommand: ParsableCommand {
     @OptionGroup(title: "TLS") var tls: TLSOptions
     @OptionGroup(title: "Verification") var verification: VerificationOptions
     @OptionGroup(title: "HTTP") var http: HTTPOptions
+    @OptionGroup(title: "Application protocols") var appProtocols: AppProtocolOptions
     @OptionGroup(title: "Output") var output: OutputOptions
     @OptionGroup(title: "Fleet") var fleet: FleetOptions
     @OptionGroup(title: "Client profile") var clientOptions: ClientOptions
@@ -78,7 +79,9 @@ struct ProbeCommand: ParsableCommand {
         options.expectTLSMin = tls.expectTLSMin
         options.clientCertificatePath = tls.cert
         options.clientKeyPath = tls.key
-        options.runHTTP = !http.noHTTP
+        options.runHTTP = !http.noHTTP && !http.noApp
+        options.alpnExplicit = tls.alpn != nil
+        appProtocols.apply(to: &options)
         options.insecure = verification.insecure
         options.verbose = output.verbose
         options.warnDays = verification.warnDays

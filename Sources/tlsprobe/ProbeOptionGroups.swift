@@ -75,12 +75,53 @@ struct VerificationOptions: ParsableArguments {
 }
 
 struct HTTPOptions: ParsableArguments {
-    @Flag(name: .customLong("no-http"), help: "Stop after the handshake; send no HTTP request.")
+    @Flag(name: .customLong("no-http"), help: "Stop after the handshake; send no HTTP request (same as --no-app).")
     var noHTTP = false
+
+    @Flag(name: .customLong("no-app"), help: "Stop after the handshake: no HTTP request, MQTT CONNECT, WebSocket upgrade or other exchange in the target's protocol.")
+    var noApp = false
 
     @Option(name: .customLong("expect-status"), help: ArgumentHelp("Fail unless the HTTP status is one of these, e.g. 200,301.", valueName: "codes"))
     var expectStatus: String?
 }
+
+struct AppProtocolOptions: ParsableArguments {
+    @Option(name: .customLong("starttls"), help: ArgumentHelp("Upgrade with this protocol's STARTTLS before the handshake, on any port: \(AppProtocol.startTLSNames.joined(separator: ", ")).", valueName: "proto"), completion: .list(AppProtocol.startTLSNames))
+    var startTLS: String?
+
+    @Option(name: .customLong("mqtt-version"), help: ArgumentHelp("MQTT version of the CONNECT sent after TLS (mqtts://): 3.1.1 or 5.", valueName: "version"), completion: .list(MQTTVersion.allCases.map(\.rawValue)))
+    var mqttVersion: MQTTVersion = .v311
+
+    @Option(name: .customLong("mqtt-user"), help: ArgumentHelp("MQTT user name for the CONNECT (default: the URL's user, else none).", valueName: "name"))
+    var mqttUser: String?
+
+    @Option(name: .customLong("mqtt-password"), help: ArgumentHelp("MQTT password for the CONNECT (or set TLSPROBE_MQTT_PASSWORD, which ps cannot show).", valueName: "password"))
+    var mqttPassword: String?
+
+    @Option(name: .customLong("mqtt-client-id"), help: ArgumentHelp("MQTT client identifier (default: tlsprobe- and random hex).", valueName: "id"))
+    var mqttClientID: String?
+
+    @Option(name: .customLong("ws-protocol"), help: ArgumentHelp("wss://: ask for this Sec-WebSocket-Protocol (e.g. mqtt).", valueName: "name"))
+    var webSocketProtocol: String?
+
+    func validate() throws {
+        if let name = startTLS, AppProtocol.startTLS(named: name) == nil {
+            throw ValidationError("--starttls takes one of \(AppProtocol.startTLSNames.joined(separator: ", ")); got '\(name)'")
+        }
+        if let id = mqttClientID, id.utf8.count > 65535 { throw ValidationError("--mqtt-client-id is longer than MQTT allows (65535 bytes)") }
+    }
+
+    func apply(to options: inout ProbeOptions) {
+        options.startTLSOverride = startTLS.flatMap(AppProtocol.startTLS(named:))
+        options.mqtt.version = mqttVersion
+        options.mqtt.user = mqttUser
+        options.mqtt.password = mqttPassword ?? ProcessEnvironmentValue.get("TLSPROBE_MQTT_PASSWORD")
+        options.mqtt.clientID = mqttClientID
+        options.webSocketProtocol = webSocketProtocol
+    }
+}
+
+extension MQTTVersion: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, ndjson, nagios, prometheus

@@ -21,6 +21,12 @@ private enum DocumentedFacts {
         "chain": ["missing_issuer", "aia_url", "subject", "depth", "order", "extra"],
         "http": ["status", "status_line", "location", "max_age", "seconds", "bytes", "preview"],
         "internal": [],
+        "starttls": ["protocol", "command", "scheme", "implicit", "offered", "reply", "detected", "preview", "expected",
+                     "waiting_for", "seconds", "bytes", "how", "limit"],
+        "app": ["protocol", "waiting_for", "seconds", "bytes", "how", "limit", "detected", "preview", "reply", "expected",
+                "keyword", "code", "message", "user", "database"],
+        "mqtt": ["code", "meaning", "version", "advice", "reason", "client", "sni", "alpn"],
+        "ws": ["status", "status_line", "location", "accept", "wanted", "chosen"],
         "embedded": ["client", "profile", "server_versions", "offered", "cipher", "sigalg", "bytes", "limit", "subject", "depth",
                      "bits", "max_bits", "effect", "what", "flags", "issuer", "root", "bundle", "snapshot", "sni", "not_after"],
     ]

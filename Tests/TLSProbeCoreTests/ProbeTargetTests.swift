@@ -30,7 +30,7 @@ import Testing
         ("[::1", "without ']'"),
         ("https://", "no host"),
         ("http://example.com", "unsupported scheme"),
-        ("ftp://example.com", "unsupported scheme"),
+        ("gopher://example.com", "unsupported scheme"),
         ("", "empty target"),
         ("exa mple.com", "spaces or control characters"),
         ("a..b", "empty label"),

@@ -4,12 +4,12 @@
 public enum DiagnosisCatalog {
     /// Families in the order the probe meets them; also the order of `docs/diagnoses.md`.
     public static let families = [
-        "dns", "tcp", "proxy", "handshake", "alert", "proto", "cipher", "key", "sig", "not_tls",
-        "cert", "chain", "http", "embedded", "internal",
+        "dns", "tcp", "proxy", "starttls", "handshake", "alert", "proto", "cipher", "key", "sig", "not_tls",
+        "cert", "chain", "http", "app", "mqtt", "ws", "embedded", "internal",
     ]
 
     public static let entries: [DiagnosisEntry] =
-        connectionEntries + alertEntries + negotiationEntries + certificateEntries + httpEntries + embeddedEntries
+        connectionEntries + alertEntries + negotiationEntries + certificateEntries + httpEntries + appProtocolEntries + embeddedEntries
         + boundsEntries
 
     // Built once. A duplicate id keeps the first row; `CatalogTests` fails on duplicates, so a

@@ -22,5 +22,5 @@ extension DiagnosisID {
         httpNoHSTS, httpHSTSShort, httpTimeout, httpClosed, httpNotHTTP, httpHeadersTooLarge, httpReset,
         httpClientCertRequired, handshakeClientCertRequested,
         internalError,
-    ] + embeddedAll + boundsAll
+    ] + ProtocolDiagnosisID.all + embeddedAll + boundsAll
 }

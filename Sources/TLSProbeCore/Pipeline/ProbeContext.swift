@@ -64,7 +64,8 @@ final class ProbeContext {
             // Mbed TLS sends whatever host it is given as SNI, an IP address too (ssl_write_hostname_ext).
             serverName = target.isIPLiteral && !options.clientProfile.sendsSNIForIPAddress ? nil : target.host
         }
-        let info = TargetInfo(input: target.input, host: target.host, port: target.port, path: target.path, sni: serverName)
+        var info = TargetInfo(input: target.input, host: target.host, port: target.port, path: target.path, sni: serverName)
+        info.appProtocol = (engine.options.startTLSOverride ?? target.appProtocol).rawValue
         report = ProbeReport(target: info)
         report.startedAt = RFC3339.string(startDate)
         report.client = engine.options.clientProfile.name

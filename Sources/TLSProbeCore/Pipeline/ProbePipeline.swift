@@ -8,12 +8,14 @@ enum ProbePipeline {
         DNSStage.self,
         TCPStage.self,
         ProxyStage.self,
+        StartTLSStage.self,
         ClientHelloStage.self,
         ServerHelloStage.self,
         CertificateStage.self,
         KeyExchangeStage.self,
         FinishedStage.self,
         HTTPStage.self,
+        AppStage.self,
     ]
 
     /// Runs every stage that belongs to this probe until one stops it, then lists the rest as

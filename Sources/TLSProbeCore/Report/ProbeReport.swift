@@ -89,6 +89,8 @@ public struct TargetInfo: Codable, Sendable {
     public var sni: String?
     /// The address actually connected to ("192.0.2.1:443", "[::1]:443"), null before TCP succeeded.
     public var connectAddress: String?
+    /// The protocol spoken: "https", "mqtts", "smtp" (a STARTTLS scheme), …
+    public var appProtocol: String = AppProtocol.https.rawValue
 
     public init(input: String, host: String, port: Int, path: String, sni: String?) {
         self.input = input
@@ -101,6 +103,7 @@ public struct TargetInfo: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case input, host, port, path, sni
         case connectAddress = "connect_address"
+        case appProtocol = "protocol"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,6 +114,7 @@ public struct TargetInfo: Codable, Sendable {
         try container.encode(path, forKey: .path)
         try container.encode(sni, forKey: .sni)
         try container.encode(connectAddress, forKey: .connectAddress)
+        try container.encode(appProtocol, forKey: .appProtocol)
     }
 }
 

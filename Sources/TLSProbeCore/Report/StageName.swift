@@ -4,12 +4,17 @@ public enum StageName: String, Codable, Sendable {
     case proxy
     case dns
     case tcp
+    /// The plaintext dialogue before TLS (STARTTLS protocols only).
+    case starttls
     case clientHello = "client_hello"
     case serverHello = "server_hello"
     case certificate
     case keyExchange = "key_exchange"
     case finished
     case http
+    /// The application exchange after Finished for protocols other than HTTPS (MQTT CONNACK,
+    /// WebSocket 101, SMTP EHLO, …).
+    case app
 }
 
 /// How a stage ended. Raw values are part of the JSON contract.

@@ -77,6 +77,12 @@ public struct StageDetails: Codable, Sendable {
     public var request: String?
     public var status: Int?
     public var timeToFirstByteMs: Double?
+    // starttls / app: the protocol spoken, what crossed the wire, what the server offered
+    public var protocolName: String?
+    public var transcript: [String]?
+    public var capabilities: [String]?
+    public var reply: String?
+    public var replyCode: Int?
     // verbose: every handshake message in both directions
     public var messages: [HandshakeMessage]?
 
@@ -112,6 +118,9 @@ public struct StageDetails: Codable, Sendable {
         case ocspStapled = "ocsp_stapled"
         case request, status
         case timeToFirstByteMs = "time_to_first_byte_ms"
+        case protocolName = "protocol"
+        case transcript, capabilities, reply
+        case replyCode = "reply_code"
         case messages
     }
 }

@@ -70,7 +70,16 @@ public struct ProbeOptions: Sendable {
     public var alpn: [String] = ["http/1.1"]
     public var clientCertificatePath: String?
     public var clientKeyPath: String?
+    /// Run the stage after the handshake (http, or app for other protocols); --no-http / --no-app.
     public var runHTTP = true
+    /// --starttls PROTO: speak this protocol's upgrade whatever the target's scheme.
+    public var startTLSOverride: AppProtocol?
+    /// Whether --alpn was given; without it non-HTTP protocols offer their own default (none).
+    public var alpnExplicit = false
+    /// The MQTT application stage: CONNECT as this version, with these credentials.
+    public var mqtt = MQTTSettings()
+    /// wss://: the Sec-WebSocket-Protocol to ask for (e.g. "mqtt"); nil asks for none.
+    public var webSocketProtocol: String?
     public var insecure = false
     public var verbose = false
     public var warnDays = 14

@@ -1,7 +1,12 @@
 /// A target as the user typed it, parsed: `host`, `host:port`, `[v6]:port`, `v4:port`,
-/// `https://host[:port][/path]`. Default port 443.
+/// `https://host[:port][/path]`, or another scheme from `AppProtocol` (`mqtts://`, `smtp://`, …)
+/// with its own default port. Default port 443.
 public struct ProbeTarget: Sendable, Equatable {
     public let input: String
+    /// The protocol the scheme names (https when there is none).
+    public var appProtocol: AppProtocol = .https
+    /// The user name in the URL (`mqtts://user@host`, `postgres://user@host/db`), never a password.
+    public var user: String?
     /// ASCII host (IDNA-converted), without brackets.
     public let host: String
     public let port: Int
@@ -32,7 +37,7 @@ public struct TargetParseError: Error, CustomStringConvertible, Sendable {
 }
 
 extension ProbeTarget {
-    public static let expectedForms = "expected host, host:port, [ipv6]:port, ipv4:port or https://host[:port][/path]"
+    public static let expectedForms = "expected host, host:port, [ipv6]:port, ipv4:port or scheme://host[:port][/path] (schemes: \(AppProtocol.allCases.map(\.scheme).joined(separator: ", ")))"
 
     public static func parse(_ raw: String) throws(TargetParseError) -> ProbeTarget {
         let text = raw.trimmingSpaces
@@ -42,19 +47,27 @@ extension ProbeTarget {
         }
         var rest = Substring(text)
         var path = "/"
+        var appProtocol = AppProtocol.https
+        var user: String?
         if let schemeEnd = rest.firstRange(of: "://") {
             let scheme = rest[..<schemeEnd.lowerBound].lowercased()
-            guard scheme == "https" else {
-                let hint = scheme == "http" ? " (tlsprobe probes TLS; plain http:// has nothing to check)" : ""
+            guard let known = AppProtocol.scheme(scheme) else {
+                let hint = unsupportedSchemeHint(scheme)
                 throw TargetParseError(description: "unsupported scheme '\(SafeText.escape(String(scheme)))://'\(hint); \(expectedForms)")
             }
+            appProtocol = known
             rest = rest[schemeEnd.upperBound...]
             if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
                 let tail = rest[slash...]
                 path = tail.first == "/" ? String(tail.prefix { $0 != "#" }) : "/" + tail.prefix { $0 != "#" }
                 rest = rest[..<slash]
             }
-            if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+            if let at = rest.lastIndex(of: "@") {
+                // user[:password]@: the user is kept (MQTT, PostgreSQL); a password never is.
+                let name = rest[..<at].prefix { $0 != ":" }
+                if !name.isEmpty { user = percentDecoded(String(name)) }
+                rest = rest[rest.index(after: at)...]
+            }
             guard !rest.isEmpty else { throw TargetParseError(description: "'\(SafeText.escape(text))' has no host; \(expectedForms)") }
         }
         let (hostPart, portPart) = try splitHostPort(rest, original: text)
@@ -65,10 +78,42 @@ extension ProbeTarget {
             }
             port = value
         } else {
-            port = 443
+            port = appProtocol.defaultPort
         }
         let host = try normalizeHost(String(hostPart), original: text)
-        return ProbeTarget(input: raw, host: host, port: port, path: path)
+        var target = ProbeTarget(input: raw, host: host, port: port, path: path)
+        target.appProtocol = appProtocol
+        target.user = user
+        return target
+    }
+
+    private static func unsupportedSchemeHint(_ scheme: String) -> String {
+        switch scheme {
+        case "http": " (tlsprobe probes TLS; plain http:// has nothing to check)"
+        case "mqtt", "tcp": " (plain MQTT has no TLS; mqtts:// probes port 8883)"
+        case "ws": " (plain WebSocket has no TLS; wss:// probes it over TLS)"
+        default: ""
+        }
+    }
+
+    /// %XX escapes in a URL's user part ("user%40example.com").
+    static func percentDecoded(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        var index = text.utf8.startIndex
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "%"), let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex), high < utf8.endIndex,
+               let low = utf8.index(high, offsetBy: 1, limitedBy: utf8.endIndex), low < utf8.endIndex,
+               let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                index = utf8.index(after: low)
+            } else {
+                bytes.append(byte)
+                index = utf8.index(after: index)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func splitHostPort(_ text: Substring, original: String) throws(TargetParseError) -> (Substring, Substring?) {

@@ -22,7 +22,9 @@ enum ManPageSections {
             "walks one HTTPS/TLS connection through fixed stages and prints each one as it completes.",
             "For every problem it prints a diagnosis: a stable id, the facts it observed, what to fix on the server",
             "and on the client, and the matching OpenSSL reason and mbedTLS error codes.",
-            "A target is a host, host:port, [IPv6]:port or an https:// URL; the port defaults to 443.",
+            "A target is a host, host:port, [IPv6]:port or a URL; the port defaults to 443 for https:// and to the",
+            "protocol's port for the other schemes:",
+        ] + AppProtocol.allCases.flatMap { [".Li \($0.helpLine)", ".br"] } + [
             ".Pp",
             "Results go to standard output, errors to standard error.",
             "Text output is flushed line by line, so",
@@ -44,12 +46,14 @@ enum ManPageSections {
         case .proxy: "Only when a proxy is used (--proxy, HTTPS_PROXY): connect to the HTTP proxy and ask it for a tunnel with CONNECT; the proxy resolves the target's name."
         case .dns: "Resolve the name to connect to (the proxy's, when there is one). Skipped for an IP address."
         case .tcp: "Connect, trying each address in turn within --connect-timeout."
+        case .starttls: "Only for STARTTLS protocols (smtp://, imap://, pop3://, ftp://, xmpp://, ldap://, postgres://, or --starttls): the plaintext greeting, the capability list, the upgrade request and its answer."
         case .clientHello: "What was offered: versions, cipher suites, groups, SNI, ALPN."
         case .serverHello: "What the server chose, or the alert it sent instead."
         case .certificate: "The chain the server sent, the chain built from it, trust, host name and validity."
         case .keyExchange: "The key-exchange group or DH size and the signature algorithm."
         case .finished: "The handshake completed; ALPN result and stapled OCSP response."
         case .http: "GET the path (default /) with the target's Host header and read the response head (not run with --no-http)."
+        case .app: "For other protocols, one exchange in the target's own protocol after the handshake: MQTT CONNECT and CONNACK, the WebSocket upgrade, EHLO, CAPABILITY, CAPA, FEAT, XMPP stream features, LDAP WhoAmI, a PostgreSQL StartupMessage (not run with --no-app)."
         }
     }
 

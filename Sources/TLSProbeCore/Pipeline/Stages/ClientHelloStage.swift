@@ -11,9 +11,10 @@ struct ClientHelloStage: ProbeStage {
 
     func run(_ context: ProbeContext) -> StageOutcome {
         guard let socket = context.socket else { return .stop }
+        context.noteEmbeddedApplicationClient()
         let connection: TLSConnection
         do {
-            connection = try TLSConnection(context: context.engine.context, serverName: context.serverName, verifyName: context.verifyName, alpn: context.options.alpn, start: Deadline.now)
+            connection = try TLSConnection(context: context.engine.context, serverName: context.serverName, verifyName: context.verifyName, alpn: context.effectiveALPN, start: Deadline.now)
         } catch {
             context.report.diagnoses.append(context.diagnosis(DiagnosisID.internalError, ["detail": String(describing: error)]))
             context.stopReason = "internal error"

@@ -22,7 +22,7 @@ struct FinishedStage: ProbeStage {
         let rejection = awaitPostHandshakeRejection(context, connection, socket: socket, session: session)
         Self.record(context, handshakeMs: handshake.handshakeMs, session: session, rejection: rejection)
         if rejection == nil {
-            context.stopReason = handshakeAcceptable ? "--no-http" : (certificateOK ? "the handshake failed policy (use -k to continue anyway)" : "certificate not trusted (use -k to continue anyway)")
+            context.stopReason = handshakeAcceptable ? (context.appProtocol.application == .http ? "--no-http" : "--no-app") : (certificateOK ? "the handshake failed policy (use -k to continue anyway)" : "certificate not trusted (use -k to continue anyway)")
         } else {
             context.stopReason = "the server rejected the handshake"
         }

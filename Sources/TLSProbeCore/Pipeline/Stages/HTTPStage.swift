@@ -6,7 +6,10 @@ import Foundation
 struct HTTPStage: ProbeStage {
     static let name = StageName.http
 
-    init?(for context: ProbeContext) {}
+    /// Only for HTTPS; other protocols have the app stage instead.
+    init?(for context: ProbeContext) {
+        guard context.appProtocol.application == .http else { return nil }
+    }
 
     func run(_ context: ProbeContext) -> StageOutcome {
         exchange(context)
