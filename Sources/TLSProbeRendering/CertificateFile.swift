@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 
 /// The file formats `--save-chain` / `--save-root` write.
@@ -71,7 +71,7 @@ public enum CertificateFile {
         let name = variableName(forPath: path)
         let guardName = name.uppercased() + "_H"
         // Server-supplied names are already escaped; only a comment terminator could break out.
-        let comment = certificates.flatMap(describe).map { " * " + $0.replacingOccurrences(of: "*/", with: "* /") }
+        let comment = certificates.flatMap(describe).map { " * " + $0.replacingEvery("*/", with: "* /") }
         var lines = ["/* \(purpose), written by tlsprobe \(TLSProbeVersion.current)."] + comment + [" */",
             "#ifndef \(guardName)", "#define \(guardName)", "", "#include <stddef.h>", "",
             "static const char \(name)[] ="]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 
 /// JSON output: sorted keys for stable bytes (same input, same output but for times).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 
 /// Nagios plugin states; the raw value is the plugin's exit status.
@@ -79,7 +79,7 @@ public struct NagiosRenderer: Sendable {
                         "critical=\(count(.critical));;;0", "unknown=\(count(.unknown));;;0"]
         if let days = rows.compactMap(\.daysLeft).min() { perfdata.append("min_" + daysLeft(days)) }
         let first = Self.line(worst, Self.clean(text), perfdata)
-        return (worst, ([first] + lines.map { Self.clean($0).replacingOccurrences(of: "|", with: "/") }).joined(separator: "\n"))
+        return (worst, ([first] + lines.map { Self.clean($0).replacingEvery("|", with: "/") }).joined(separator: "\n"))
     }
 
     /// The line for a check that could not run (bad arguments, unreadable files).
@@ -112,7 +112,7 @@ public struct NagiosRenderer: Sendable {
 
     /// Plain decimal notation (no exponent), three decimals at most.
     static func number(_ value: Double) -> String {
-        var text = String(format: "%.3f", value)
+        var text = cFormat("%.3f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

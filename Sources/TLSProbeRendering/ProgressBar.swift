@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
+import TLSProbeCore
 
 /// A one-line progress bar on standard error for fleet runs on a terminal:
 /// done/total, failures so far, rate and ETA. Redrawn in place, at most ten times a second.
@@ -68,7 +69,7 @@ public final class ProgressBar: Sendable {
     /// The bar's text, e.g. "[#########---------------]  412/1000  37 failed  28.4/s  ETA 21s".
     public static func line(done: Int, total: Int?, failures: Int, elapsed: Double) -> String {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let rateText = String(format: "%.1f/s", rate)
+        let rateText = cFormat("%.1f/s", rate)
         guard let total, total > 0 else { return "\(done) probed  \(failures) failed  \(rateText)" }
         let filled = min(barWidth, done * barWidth / total)
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"
@@ -78,6 +79,6 @@ public final class ProgressBar: Sendable {
 
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
-        return whole >= 60 ? "\(whole / 60)m\(String(format: "%02d", whole % 60))s" : "\(whole)s"
+        return whole >= 60 ? "\(whole / 60)m\(cFormat("%02d", whole % 60))s" : "\(whole)s"
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 import TLSProbeCore
 
@@ -85,7 +85,7 @@ public final class PrometheusExposition: Sendable {
 
     /// HELP text escapes backslash and line feed (not quotes).
     static func escapeHelp(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+        text.replacingEvery("\\", with: "\\\\").replacingEvery("\n", with: "\\n")
     }
 
     /// Integers without a fraction, others in Swift's shortest round-trip form (Go's ParseFloat reads both).

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // tlsprobe-fuzz TARGET [arguments]
 //
@@ -9,7 +12,8 @@ import Foundation
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let target = FuzzTargets.all[arguments[1]] else {
-    FileHandle.standardError.write(Data("usage: tlsprobe-fuzz {\(FuzzTargets.all.keys.sorted().joined(separator: "|"))} [corpus-dir…] [--random N]\n".utf8))
+    let usage = Array("usage: tlsprobe-fuzz {\(FuzzTargets.all.keys.sorted().joined(separator: "|"))} [corpus-dir…] [--random N]\n".utf8)
+    _ = write(2, usage, usage.count)
     exit(64)
 }
 
@@ -49,7 +53,7 @@ struct SplitMix64 {
 }
 
 var randomCount = 0
-var files: [URL] = []
+var files: [String] = []
 var index = 2
 while index < arguments.count {
     if arguments[index] == "--random", index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
@@ -57,14 +61,14 @@ while index < arguments.count {
         index += 2
         continue
     }
-    let url = URL(fileURLWithPath: arguments[index])
-    let contents = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? [url]
-    files += contents.sorted { $0.path < $1.path }
+    let path = arguments[index]
+    let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+    files += names.map { $0.map { path + "/" + $0 } }?.sorted() ?? [path]
     index += 1
 }
 var corpus: [[UInt8]] = []
 for file in files {
-    guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+    guard let data = FileManager.default.contents(atPath: file) else { continue }
     corpus.append([UInt8](data))
     target([UInt8](data))
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 import TLSProbeRendering
 
@@ -54,7 +54,7 @@ struct ChainSaver {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            let reason = FileErrorText.reason(error)
             errors.line("tlsprobe: cannot write \(path): \(reason)")
             throw ExitCode(ExitStatus.inputFile.rawValue)
         }

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TLSProbeCore
 import TLSProbeRendering
 
@@ -69,12 +72,45 @@ struct SaveOptions: ParsableArguments {
 
     func format(for path: String) -> CertificateFileFormat { saveFormat ?? CertificateFileFormat.guess(fromPath: path) ?? .pem }
 
+    /// Midnight UTC of a calendar date "yyyy-MM-dd", read as leniently as the DateFormatter this
+    /// replaced (spaces around the date and its separators, "/", "." or "," for "-", unpadded or
+    /// zero-padded fields: " 2030/1/05 "), but never an impossible date (2030-02-30), a year 0 or
+    /// other text. SaveCertificateTests compares it with DateFormatter.
     static func date(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: text)
+        // Digit runs are the fields; between two of them whitespace and at most one of "-/.,";
+        // before the first and after the last, whitespace only.
+        var fields: [Int] = []
+        var current: Int?
+        var gapMarks = 0
+        for character in text {
+            if character.isNumber, let digit = character.wholeNumberValue {
+                if current == nil {
+                    guard fields.isEmpty ? gapMarks == 0 : gapMarks <= 1 else { return nil }
+                    current = 0
+                }
+                current = current! * 10 + digit
+                if current! > 1_000_000 { return nil }
+            } else if character.isWhitespace || "-/.,".contains(character) {
+                if let value = current {
+                    fields.append(value)
+                    current = nil
+                    gapMarks = 0
+                }
+                if !character.isWhitespace { gapMarks += 1 }
+            } else {
+                return nil
+            }
+        }
+        if let value = current { fields.append(value) } else if gapMarks > 0 { return nil }
+        guard fields.count == 3, fields[0] >= 1, (1...12).contains(fields[1]), (1...31).contains(fields[2]) else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(fields[0] - 1900)
+        parts.tm_mon = Int32(fields[1] - 1)
+        parts.tm_mday = Int32(fields[2])
+        let seconds = timegm(&parts)
+        // timegm normalises 2030-02-30 to March 2nd: a date that changed was not a real one.
+        guard parts.tm_mday == Int32(fields[2]), parts.tm_mon == Int32(fields[1] - 1) else { return nil }
+        return Date(timeIntervalSince1970: Double(seconds))
     }
 }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 import TLSProbeRendering
 
@@ -41,7 +41,7 @@ struct ExplainCommand: ParsableCommand {
         let result = flags.map(Explainer.explainFlags) ?? Explainer.explain(query)
         let output = json ? try Self.encode(result) : ExplainTextRenderer.render(result)
         if result.kind == .unknown {
-            FileHandle.standardError.write(Data(output.utf8))
+            LineOutput.standardError.write(output)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         print(output, terminator: "")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 import TLSProbeRendering
 import Synchronization
@@ -95,7 +95,7 @@ final class Collected: Sendable {
             // Long output: each target's status without its perfdata (a `|` there would start more).
             let long = state.lines.map { line in
                 let status = line.hasPrefix("TLSPROBE ") ? line.dropFirst(9) : line[...]
-                return String(status.components(separatedBy: " | ").first ?? String(status))
+                return String(String(status).splitting(by: " | ").first ?? String(status))
             }
             return nagios.render(fleet: state.rows, lines: long)
         }

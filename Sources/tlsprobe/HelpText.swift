@@ -1,5 +1,7 @@
-import Foundation
 import TLSProbeCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Text shared by --help, --version and the man page (generated from the same parser).
 enum HelpText {

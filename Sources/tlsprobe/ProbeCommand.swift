@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ArgumentParser
 import TLSProbeCore
 import TLSProbeRendering
@@ -47,7 +47,7 @@ struct ProbeCommand: ParsableCommand {
 
     func expectedStatuses() throws -> [Int]? {
         guard let text = http.expectStatus else { return nil }
-        let codes = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let codes = text.split(separator: ",").map { Int(String($0).trimmingWhitespace()) }
         guard !codes.isEmpty, codes.allSatisfy({ $0.map { (100...599).contains($0) } ?? false }) else {
             throw ValidationError("--expect-status takes HTTP status codes like 200,301; got '\(text)'")
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 
 /// --proxy / --noproxy, with curl's names and meaning; the environment fills in what they leave out.

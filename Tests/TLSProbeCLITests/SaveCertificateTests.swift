@@ -72,4 +72,22 @@ import TLSProbeRendering
         #expect(try SaveOptions.parse(["--save-root", "x.h", "--save-format", "pem"]).format(for: "x.h") == .pem)
         #expect(throws: (any Error).self) { try SaveOptions.parse(["--save-root", "x.bin"]) }
     }
+
+    /// --valid-until reads dates without Foundation's DateFormatter (not linked: issue 17); it
+    /// accepts and rejects what that formatter did, at the same instant.
+    @Test func validUntilDatesMatchDateFormatter() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        for text in ["2030-01-31", "2030-1-5", " 2030-01-31", "2030-02-30", "2030-02-28", "2028-02-29", "2029-02-29",
+                     "2030-13-01", "2030-00-10", "2030-01-00", "2030-01-32", "2030-01-31x", "20300131", "12345-01-31",
+                     "2030/01/31", "", "-", "2030--31", "1970-01-01", "2030.01.31", "2030 01 31", "2030:01:31",
+                     "2030-01/31", "2030_01_31", "2030--01-31", "2030-01-31 ", "\t2030-01-31", "2030-001-05", "+2030-01-31",
+                     "-2030-01-31", "2030a01a31", "2030,01,31", "0-01-01", "2030 -01-31", "2030- 01-31", "2030-01-031",
+                     "002030-01-31", "2030-01-3１", "２030-01-31", "2030-01-", "2030-01-31-", "2030-01-31 x"] {
+            #expect(SaveOptions.date(text) == formatter.date(from: text), "\(text.debugDescription)")
+        }
+    }
 }
+

@@ -159,3 +159,22 @@ PY
     fleet_run "growth.targets10" 10 "$TLSPROBE" --no-http --format ndjson --cacert "$P/ec-ca.pem" "${few[@]}"
     fleet_run "growth.targets_many" "$MANY" "$TLSPROBE" --no-http --format ndjson --cacert "$P/ec-ca.pem" "${many[@]}"
 }
+
+# 5. Instruction counts (callgrind): the repeatable figures behind the wall times. A fleet's
+# marginal cost per probe is (11 targets − 1 target) / 10, which takes start-up out.
+scenario_callgrind() {
+    local ca=$P/rsa-ca.pem port=$PORT_RSA eleven=() _
+    say "callgrind: start-up, one probe, fleet marginal, explain"
+    for _ in $(seq 11); do eleven+=("localhost:$port"); done
+    callgrind_count cg.version.tlsprobe "$TLSPROBE_CG" --version
+    callgrind_count cg.probe.tlsprobe "$TLSPROBE_CG" --no-http --cacert "$ca" "localhost:$port"
+    callgrind_count cg.probe.floor "$FLOOR" -C "$ca" localhost "$port"
+    callgrind_count cg.http.tlsprobe "$TLSPROBE_CG" --cacert "$ca" "localhost:$port"
+    callgrind_count cg.http.floor "$FLOOR" -g -C "$ca" localhost "$port"
+    callgrind_count cg.fleet1.tlsprobe "$TLSPROBE_CG" --jobs 1 --no-http --format ndjson --cacert "$ca" "localhost:$port"
+    callgrind_count cg.fleet11.tlsprobe "$TLSPROBE_CG" --jobs 1 --no-http --format ndjson --cacert "$ca" "${eleven[@]}"
+    callgrind_count cg.fleet1.floor "$FLOOR" -t 1 -n 1 -C "$ca" localhost "$port"
+    callgrind_count cg.fleet11.floor "$FLOOR" -t 1 -n 11 -C "$ca" localhost "$port"
+    callgrind_count cg.explain.tlsprobe "$TLSPROBE_CG" explain -0x2700
+    record "binary.tlsprobe.bytes" "$(stat -c %s "$TLSPROBE")"
+}

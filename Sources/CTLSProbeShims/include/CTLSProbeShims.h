@@ -66,4 +66,8 @@ void tlsprobe_OPENSSL_free(void *pointer);
 unsigned long tlsprobe_XN_FLAG_RFC2253(void);
 unsigned long tlsprobe_ASN1_STRFLGS_ESC_MSB(void);
 
+// Names the calling thread (thread_name.c); names show in top -H and debuggers. No <pthread.h>
+// here: this module would then own timespec & co., which Swift code takes from Glibc.
+int tlsprobe_set_current_thread_name(const char *name);
+
 #endif

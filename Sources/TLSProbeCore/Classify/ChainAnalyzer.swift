@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A diagnosis with the few words that stand for it on the stage line.
 struct Finding {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Parses the hello messages as they crossed the wire (handshake header included), so the
 /// report says what was really offered and chosen, even when the handshake later failed.
@@ -125,7 +125,7 @@ enum HelloParser {
             }
         }
         return ServerHelloFacts(
-            version: TLSVersion(wireValue: Int(version))?.label ?? String(format: "0x%04x", version),
+            version: TLSVersion(wireValue: Int(version))?.label ?? cFormat("0x%04x", version),
             cipherSuite: suite, keyShareGroup: group, isHelloRetryRequest: random == helloRetryRandom)
     }
 
@@ -149,7 +149,7 @@ enum HelloParser {
         case 0x0103: "ffdhe6144"
         case 0x0104: "ffdhe8192"
         case 0x11EC: "X25519MLKEM768"
-        default: code & 0x0F0F == 0x0A0A ? "GREASE" : String(format: "0x%04x", code)
+        default: code & 0x0F0F == 0x0A0A ? "GREASE" : cFormat("0x%04x", code)
         }
     }
 }

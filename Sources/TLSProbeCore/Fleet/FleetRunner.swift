@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a fleet run is carried out.
 public struct FleetConfiguration: Sendable {
     /// Worker threads, each running one blocking probe at a time.
@@ -51,8 +49,8 @@ public final class FleetRunner: @unchecked Sendable {
     private let engine: ProbeEngine
     private let source: FleetSource
     private let configuration: FleetConfiguration
-    private let state = NSCondition()
-    private let sourceLock = NSLock()
+    private let state = ConditionLock()
+    private let sourceLock = ConditionLock()
     private var nextIndex = 0
     private var nextToEmit = 0
     private var exhausted = false
@@ -86,21 +84,27 @@ public final class FleetRunner: @unchecked Sendable {
         runningWorkers = workers
         state.unlock()
         for number in 0..<workers {
-            let thread = Thread { [self] in
+            let started = startDetachedThread(name: "tlsprobe-worker-\(number)") { [self] in
                 work()
-                state.lock()
-                runningWorkers -= 1
-                state.broadcast()
-                state.unlock()
+                workerFinished()
             }
-            thread.name = "tlsprobe-worker-\(number)"
-            thread.start()
+            if !started {  // no thread to be had: this one does the work rather than lose it
+                work()
+                workerFinished()
+            }
         }
         state.lock()
         while runningWorkers > 0 { state.wait() }
         let result = outcome
         state.unlock()
         return result
+    }
+
+    private func workerFinished() {
+        state.lock()
+        runningWorkers -= 1
+        state.broadcast()
+        state.unlock()
     }
 
     private func work() {

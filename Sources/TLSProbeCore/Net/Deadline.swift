@@ -1,6 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+// With the full Foundation gone, Clang may attribute timespec to the shim module (its OpenSSL
+// headers include <time.h> first); member import visibility then wants it imported here too.
+internal import CTLSProbeShims
 
 /// A point on the monotonic clock. Every wait in a probe is bounded by one of these, so no
 /// server behaviour (stall, trickle, silence) can keep the tool past its --timeout.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a proxy answered to CONNECT.
 enum ConnectReply {

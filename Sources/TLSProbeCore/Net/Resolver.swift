@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 public enum AddressFamily: String, Sendable {
     case any, ipv4, ipv6
@@ -27,11 +26,10 @@ enum ResolutionFailure: Error {
 enum Resolver {
     static func resolve(host: String, port: Int, family: AddressFamily, deadline: Deadline) -> Result<[SocketAddress], ResolutionFailure> {
         let box = ResolutionBox()
-        let thread = Thread {
+        let started = startDetachedThread(name: "tlsprobe-dns", stackSize: 256 * 1024) {
             box.finish(lookup(host: host, port: port))
         }
-        thread.stackSize = 256 * 1024
-        thread.start()
+        if !started { return .failure(.resolverFailure("could not start the resolver thread")) }
         guard let all = box.wait(until: deadline) else { return .failure(.timedOut) }
         switch all {
         case .failure(let failure):
@@ -86,7 +84,7 @@ enum Resolver {
 private final class ResolutionBox: @unchecked Sendable {
     // Guarded by `condition`.
     private var result: Result<[SocketAddress], ResolutionFailure>?
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
 
     func finish(_ value: Result<[SocketAddress], ResolutionFailure>) {
         condition.lock()
@@ -99,9 +97,8 @@ private final class ResolutionBox: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while result == nil {
-            let remaining = deadline.remainingSeconds
-            if remaining <= 0 { return nil }
-            _ = condition.wait(until: Date(timeIntervalSinceNow: remaining))
+            if deadline.hasPassed { return nil }
+            _ = condition.wait(until: deadline)
         }
         return result
     }

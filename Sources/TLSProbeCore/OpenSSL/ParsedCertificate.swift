@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 internal import COpenSSL
 
 /// An X509 this code owns, parsed from PEM: for judging a chain the way another client builds

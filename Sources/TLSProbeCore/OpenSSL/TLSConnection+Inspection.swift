@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 internal import COpenSSL
 internal import CTLSProbeShims
 
@@ -71,7 +71,7 @@ extension TLSConnection {
         var hashNID: Int32 = 0
         guard SSL_get_peer_signature_type_nid(handle, &typeNID) == 1 else { return nil }
         _ = tlsprobe_SSL_get_peer_signature_nid(handle, &hashNID)
-        let hash = hashNID > 0 ? (OBJ_nid2sn(hashNID).map { String(cString: $0).lowercased().replacingOccurrences(of: "-", with: "") } ?? "") : ""
+        let hash = hashNID > 0 ? (OBJ_nid2sn(hashNID).map { String(cString: $0).lowercased().replacingEvery("-", with: "") } ?? "") : ""
         switch typeNID {
         case EVP_PKEY_RSA_PSS: return "rsa_pss_rsae_\(hash)"
         case EVP_PKEY_RSA: return "rsa_pkcs1_\(hash)"
@@ -147,7 +147,7 @@ extension TLSConnection {
     /// OpenSSL's name for a cipher suite code point ("ECDHE-RSA-AES128-GCM-SHA256").
     func cipherName(suite: UInt16) -> String {
         let bytes: [UInt8] = [UInt8(suite >> 8), UInt8(suite & 0xFF)]
-        guard let cipher = SSL_CIPHER_find(handle, bytes) else { return String(format: "0x%04X", suite) }
+        guard let cipher = SSL_CIPHER_find(handle, bytes) else { return cFormat("0x%04X", suite) }
         return String(cString: SSL_CIPHER_get_name(cipher))
     }
 

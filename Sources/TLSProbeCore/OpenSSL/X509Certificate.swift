@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 internal import COpenSSL
 internal import CTLSProbeShims
 
@@ -219,7 +222,7 @@ enum RFC3339 {
 
     /// "2026-11-14 23:59:59 UTC", for sentences.
     static func readable(_ date: Date) -> String {
-        string(date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+        string(date).replacingEvery("T", with: " ").replacingEvery("Z", with: " UTC")
     }
 }
 

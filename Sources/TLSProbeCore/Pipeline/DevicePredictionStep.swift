@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// After the probe, for an Mbed TLS `--client` profile: hands what this probe saw on the wire to
 /// `MbedTLSDeviceModel` (Classify/) and returns what the device itself gets.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the stages of one probe share and hand on: the report being built, the deadline, the
 /// socket and TLS connection once they exist, and what earlier stages learned. Confined to the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Errors found before any network traffic: they map to exit 64 / 66.
 public enum ProbeSetupError: Error, CustomStringConvertible, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An HTTP proxy to tunnel through with CONNECT ("http://user:pass@host:port").
 public struct ProxyEndpoint: Sendable, Equatable {
@@ -18,8 +18,8 @@ public struct ProxyEndpoint: Sendable, Equatable {
 
     /// curl's rules: no scheme means http://; the port defaults to 1080; only http:// can tunnel here.
     public static func parse(_ text: String) -> Result<ProxyEndpoint, ProxySettingError> {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-        if let schemeEnd = rest.range(of: "://") {
+        var rest = Substring(text.trimmingWhitespace())
+        if let schemeEnd = rest.firstRange(of: "://") {
             let scheme = rest[..<schemeEnd.lowerBound].lowercased()
             guard scheme == "http" else { return .failure(.unsupportedScheme(text, scheme)) }
             rest = rest[schemeEnd.upperBound...]
@@ -27,7 +27,7 @@ public struct ProxyEndpoint: Sendable, Equatable {
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
         var credentials: String?
         if let at = rest.lastIndex(of: "@") {
-            credentials = String(rest[..<at]).removingPercentEncoding ?? String(rest[..<at])
+            credentials = String(rest[..<at]).percentDecoded ?? String(rest[..<at])
             rest = rest[rest.index(after: at)...]
         }
         var host = rest
@@ -84,7 +84,7 @@ public struct ProxySettings: Sendable, Equatable {
         }
         let chosen: (String, String)? = flag.map { ($0, "--proxy") } ?? value("https_proxy", "HTTPS_PROXY")
         let exceptions = noProxyFlag ?? value("no_proxy", "NO_PROXY")?.0 ?? ""
-        var settings = ProxySettings(noProxy: exceptions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
+        var settings = ProxySettings(noProxy: exceptions.split(separator: ",").map { String($0).trimmingWhitespace().lowercased() }.filter { !$0.isEmpty })
         guard let (text, source) = chosen, !text.isEmpty else { return .success(settings) }
         switch ProxyEndpoint.parse(text) {
         case .success(let endpoint):
@@ -100,10 +100,10 @@ public struct ProxySettings: Sendable, Equatable {
     /// all, "example.com" and ".example.com" match the name and every name below it.
     public func route(for host: String) -> ProxyEndpoint? {
         guard let proxy else { return nil }
-        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]."))
+        let name = host.lowercased().trimmingScalars { "[].".unicodeScalars.contains($0) }
         for entry in noProxy {
             if entry == "*" { return nil }
-            let pattern = entry.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).drop { $0 == "." }
+            let pattern = entry.trimmingScalars { $0 == "[" || $0 == "]" }.drop { $0 == "." }
             if name == pattern || name.hasSuffix("." + pattern) { return nil }
         }
         return proxy

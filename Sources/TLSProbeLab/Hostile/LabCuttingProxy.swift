@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Where a `LabCuttingProxy` stops passing the server's bytes on unchanged.

@@ -1,5 +1,5 @@
 internal import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// Certificate chains built to hurt a client: very long, very many, looping, bloated, or with
 /// names full of terminal escape sequences and bytes that are not UTF-8.

@@ -1,5 +1,5 @@
 internal import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// What a `LabHostileTLSServer` does after a completed handshake: the misbehaviours that need
 /// OpenSSL on the server side and are too rude for `LabHTTPBehaviour`.

@@ -1,5 +1,6 @@
-import Foundation
+import Dispatch
 import Glibc
+import TLSProbeCore
 
 /// The accept loop shared by every lab server: a listening socket, a thread that accepts, and one
 /// thread per connection running `handler`. `stop()` returns promptly even while handlers are
@@ -12,7 +13,7 @@ final class LabAcceptLoop: @unchecked Sendable {
     private let listenerFD: Int32
     private let limits: LabServerLimits
     private let handler: @Sendable (LabConnectionSocket) -> Void
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private let running = DispatchGroup()
     private var stopping = false
     private var openConnections: Set<Int32> = []
@@ -28,12 +29,10 @@ final class LabAcceptLoop: @unchecked Sendable {
         self.limits = limits
         self.handler = handler
         running.enter()
-        let thread = Thread { [self] in
+        startDetachedThread(name: "lab-accept-\(self.port)") { [self] in
             acceptUntilStopped()
             running.leave()
         }
-        thread.name = "lab-accept-\(self.port)"
-        thread.start()
     }
 
     /// Connections accepted so far.
@@ -82,7 +81,7 @@ final class LabAcceptLoop: @unchecked Sendable {
             return
         }
         running.enter()
-        let thread = Thread { [self] in
+        startDetachedThread(name: "lab-connection-\(port)") { [self] in
             handler(LabConnectionSocket(fd: fd, limits: limits, isStopping: { [self] in isStopping }))
             // Remove before closing, under the lock, so stop() never shuts down a reused number.
             lock.withLock {
@@ -91,8 +90,6 @@ final class LabAcceptLoop: @unchecked Sendable {
             }
             running.leave()
         }
-        thread.name = "lab-connection-\(port)"
-        thread.start()
     }
 
     private func setTimeout(_ fd: Int32, _ option: Int32) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// A loopback address:port whose TCP connect never completes, so a client's connect times out.

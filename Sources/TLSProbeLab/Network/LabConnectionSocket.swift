@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// One accepted TCP connection, as a handler sees it. The accept loop owns the descriptor and

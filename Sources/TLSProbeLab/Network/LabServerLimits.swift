@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Bounds on how long a lab server waits, so a stuck client can never wedge a server thread.
 public struct LabServerLimits: Sendable {

@@ -1,6 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
-import Foundation
+import FoundationEssentials
 
 /// A generated X.509 certificate and its private key. Owns its `X509` (and, via `LabKey`, the key).
 ///

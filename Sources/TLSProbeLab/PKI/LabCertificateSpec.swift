@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything that can be wrong (or right) about a lab certificate, as plain data.
 public struct LabCertificateSpec: Sendable {

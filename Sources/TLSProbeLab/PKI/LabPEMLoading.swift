@@ -1,5 +1,5 @@
 internal import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// Reading back what `LabPKIBundle` wrote, so `tlsprobe lab serve` can keep the same root across
 /// restarts (a device flashed with root.h must not need reflashing every time).

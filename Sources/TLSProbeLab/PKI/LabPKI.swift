@@ -1,5 +1,5 @@
 internal import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// Issues X.509 certificates with libcrypto at run time, so nothing in the repository expires.
 public enum LabPKI {

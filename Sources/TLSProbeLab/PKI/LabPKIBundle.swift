@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The certificates a lab session shares: one trusted hierarchy, one untrusted root and a client CA.
 /// Scenarios that need an odd leaf (expired, weak, wrong host…) issue it themselves from

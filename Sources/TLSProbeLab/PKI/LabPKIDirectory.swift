@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The lab PKI on disk (`tlsprobe lab serve --dir`): reused while every file parses and every
 /// certificate stays valid for a while yet, regenerated otherwise. Reuse keeps the root stable,

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TLSProbeCore
 import Glibc
 
 /// How the lab CONNECT proxy answers.
@@ -113,7 +114,7 @@ public final class LabConnectProxy: LabServer {
 
 /// Request heads seen by a lab proxy, readable from the test thread.
 final class LabProxyLog: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var heads: [String] = []
     func append(_ head: String) { lock.withLock { heads.append(head) } }
     var snapshot: [String] { lock.withLock { heads } }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a plain-TCP lab server does with each connection: every way a "TLS port" can fail to
 /// speak TLS.

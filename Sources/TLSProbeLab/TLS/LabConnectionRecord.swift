@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TLSProbeCore
 
 /// What a client offered in its ClientHello, as the server saw it.
 public struct LabClientHello: Sendable {
@@ -41,7 +42,7 @@ public typealias LabConnectionObserver = @Sendable (LabConnectionRecord) -> Void
 ///
 /// `@unchecked Sendable`: `records` is only read or written with `lock` held.
 final class LabConnectionLog: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var records: [LabConnectionRecord] = []
 
     /// Adds a record for a new connection and returns its index.

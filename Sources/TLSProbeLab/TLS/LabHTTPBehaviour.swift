@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a `LabTLSServer` does after a successful handshake. Every behaviour except
 /// `.closeWithoutResponse` first reads the request head (up to the blank line, at most 16 KB).

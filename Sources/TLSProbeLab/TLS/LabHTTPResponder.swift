@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Carries out a `LabHTTPBehaviour` on an established TLS session.
 enum LabHTTPResponder {

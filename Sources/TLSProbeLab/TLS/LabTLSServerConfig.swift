@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 public enum LabTLSVersion: Int32, Sendable, CaseIterable, CustomStringConvertible {
     case tls1_0 = 0x0301

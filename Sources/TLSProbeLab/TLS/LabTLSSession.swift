@@ -1,5 +1,5 @@
 internal import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// One TLS connection on the server side. Owns its `SSL`, keeps its context alive, and lives on
 /// its connection's thread only (so it is deliberately not Sendable).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ArgumentParser
 
 /// `tlsprobe --generate-completion-script SHELL`: argument-parser's script, patched so that the
@@ -99,7 +99,9 @@ enum CompletionScripts {
 
 private extension String {
     func replacingFirst(_ anchor: String, with replacement: String) -> String {
-        guard let range = range(of: anchor) else { return self }
-        return replacingCharacters(in: range, with: replacement)
+        guard let range = firstRange(of: anchor) else { return self }
+        var copy = self
+        copy.replaceSubrange(range, with: replacement)
+        return copy
     }
 }

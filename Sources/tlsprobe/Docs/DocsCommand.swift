@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 import TLSProbeRendering
 
@@ -36,7 +36,7 @@ struct DocsCommand: ParsableCommand {
             guard let path = generated else { throw ValidationError("man-page needs --generated FILE") }
             let text: String
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                LineOutput.standardError.line("tlsprobe: cannot read \(path): \(error.localizedDescription)")
+                LineOutput.standardError.line("tlsprobe: cannot read \(path): \(FileErrorText.reason(error))")
                 throw ExitCode(ExitStatus.inputFile.rawValue)
             }
             do { out.write(try ManPageAssembler.assemble(generated: text)) } catch {

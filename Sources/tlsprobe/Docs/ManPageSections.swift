@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 import TLSProbeRendering
 
@@ -171,7 +171,7 @@ enum ManPageSections {
     /// Read from an encoded report, so a new key shows up here without anyone remembering to add it.
     static var topLevelJSONKeys: [String] {
         let report = ProbeReport(target: TargetInfo(input: "example.com", host: "example.com", port: 443, path: "/", sni: "example.com"))
-        guard let object = try? JSONSerialization.jsonObject(with: Data(JSONRenderer.render(report).utf8)) as? [String: Any] else { return [] }
+        guard let object = try? JSONDecoder().decode(TopLevelKeys.self, from: Data(JSONRenderer.render(report).utf8)) else { return [] }
         return object.keys.sorted()
     }
 
@@ -195,5 +195,21 @@ enum ManPageSections {
 
     static var seeAlso: [String] {
         [".Sh SEE ALSO", ".Xr curl 1 ,", ".Xr openssl-s_client 1 ,", ".Xr openssl-verify 1 ,", ".Xr update-ca-certificates 8"]
+    }
+}
+
+/// The keys of a JSON object, whatever their values.
+private struct TopLevelKeys: Decodable {
+    let keys: [String]
+
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
     }
 }

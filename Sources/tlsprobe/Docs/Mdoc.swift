@@ -1,9 +1,10 @@
-import Foundation
+import TLSProbeCore
+
 /// Escaping for text placed into mdoc(7) source.
 enum Mdoc {
     /// A text line roff must not take as a request: backslashes escaped, a leading "." or "'" guarded.
     static func textLine(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\e")
+        let escaped = text.replacingEvery("\\", with: "\\e")
         return escaped.hasPrefix(".") || escaped.hasPrefix("'") ? "\\&" + escaped : escaped
     }
 

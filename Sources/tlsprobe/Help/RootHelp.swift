@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import TLSProbeCore
 
 /// `tlsprobe --help`. argument-parser would print only the subcommand list for a root command
 /// with a default subcommand, yet `tlsprobe HOST` is what people run: so the root help is the
@@ -29,7 +29,7 @@ enum RootHelp {
         for command in TLSProbeCommand.configuration.subcommands where command.configuration.shouldDisplay {
             let name = command.configuration.commandName ?? "\(command)"
             let label = command == ProbeCommand.self ? "\(name) (default)" : name
-            out.append(HelpText.wrap(command.configuration.abstract, width: 79, firstPrefix: "  " + label.padding(toLength: 22, withPad: " ", startingAt: 0), hangingIndent: 24))
+            out.append(HelpText.wrap(command.configuration.abstract, width: 79, firstPrefix: "  " + label.padded(toLength: 22), hangingIndent: 24))
         }
         out.append("")
         out.append("  See 'tlsprobe help <subcommand>' for a subcommand, 'man tlsprobe' for all.")
@@ -42,8 +42,8 @@ struct HelpSections {
     private(set) var blocks: [(title: String, text: String)] = []
 
     init(_ help: String) {
-        for block in help.components(separatedBy: "\n\n") {
-            let trimmed = block.trimmingCharacters(in: .newlines)
+        for block in help.splitting(by: "\n\n") {
+            let trimmed = block.trimmingScalars { "\n\u{0B}\u{0C}\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }
             guard let colon = trimmed.firstIndex(of: ":") else { continue }
             let title = String(trimmed[..<colon])
             // Titled blocks are upper-case words followed by a newline ("TLS:"), unlike OVERVIEW/USAGE lines.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 import TLSProbeLab
 
@@ -11,12 +11,12 @@ enum DemoTable {
     /// "✓ expired   fail    exit 32  cert.expired: The certificate expired 10 days ago…"
     static func line(_ result: DemoResult) -> String {
         let mark = result.passed ? "✓" : "✗"
-        let name = result.scenario.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let name = result.scenario.name.padded(toLength: nameWidth)
         guard let report = result.report, let check = result.check else {
             return "\(mark) \(name)  could not start its server: \(result.startError ?? "?")"
         }
-        let verdict = report.outcome.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-        let exit = "exit \(report.exitCode)".padding(toLength: 8, withPad: " ", startingAt: 0)
+        let verdict = report.outcome.rawValue.padded(toLength: 7)
+        let exit = "exit \(report.exitCode)".padded(toLength: 8)
         var text = "\(mark) \(name)  \(verdict) \(exit) "
         if let first = check.firstDiagnosis {
             text += "\(first.id): \(shorten(SafeText.escape(first.summary)))"
@@ -31,7 +31,7 @@ enum DemoTable {
 
     static func conclusion(_ results: [DemoResult], seconds: Double) -> String {
         let failed = results.filter { !$0.passed }
-        let time = String(format: "%.1f s", seconds)
+        let time = cFormat("%.1f s", seconds)
         if failed.isEmpty {
             return "all \(results.count) scenarios gave their expected diagnosis and exit code (\(time)); try one yourself: tlsprobe lab serve expired"
         }

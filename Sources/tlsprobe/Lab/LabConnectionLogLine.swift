@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TLSProbeCore
 import TLSProbeLab
 
@@ -33,13 +35,15 @@ enum LabConnectionLogLine {
         case 0x0302: "TLS 1.1"
         case 0x0301: "TLS 1.0"
         case 0x0300: "SSL 3.0"
-        default: String(format: "0x%04x", code)
+        default: cFormat("0x%04x", code)
         }
     }
 
+    /// Local wall-clock time, HH:mm:ss.
     private static func timestamp() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "HH:mm:ss"
-        return formatter.string(from: Date())
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return cFormat("%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
     }
 }

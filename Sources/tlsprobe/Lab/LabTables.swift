@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TLSProbeCore
 import TLSProbeLab
 
@@ -29,7 +29,7 @@ enum LabTables {
         let widths = (0..<columns).map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
             let cells = row.enumerated().map { column, cell in
-                column == columns - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == columns - 1 ? cell : cell.padded(toLength: widths[column])
             }
             return "  " + cells.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"

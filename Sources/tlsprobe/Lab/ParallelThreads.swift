@@ -1,5 +1,6 @@
-import Foundation
+import Dispatch
 import Synchronization
+import TLSProbeCore
 
 /// Runs blocking work (server start-up, probes) on up to `width` dedicated threads. Probes block
 /// their thread for seconds on purpose (timeouts are part of the demo), so they must not run on
@@ -16,13 +17,13 @@ enum ParallelThreads {
         let done = DispatchGroup()
         for _ in 0..<min(max(width, 1), count) {
             done.enter()
-            Thread {
+            startDetachedThread(name: "tlsprobe-demo") {
                 while let index = work.takeNext() {
                     let result = body(index)
                     work.finish(index, result, completed)
                 }
                 done.leave()
-            }.start()
+            }
         }
         done.wait()
         return work.results

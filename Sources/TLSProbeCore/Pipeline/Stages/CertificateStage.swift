@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// certificate: the chain as sent, as built, trust and hostname, policy on keys. Hands on
 /// `learned.certificateAcceptable`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// client_hello: what we offered. The TLS handshake starts here: OpenSSL drives the whole
 /// exchange in one call, so this stage runs it, shows each TLS stage as soon as its message has
@@ -57,7 +57,7 @@ struct ClientHelloStage: ProbeStage {
         details.signatureAlgorithmsOffered = facts.signatureAlgorithmCount
         details.sni = facts.serverName
         details.alpnOffered = facts.alpn
-        let versions = facts.versions.count > 1 ? "\(facts.versions.first!)–\(facts.versions.last!.replacingOccurrences(of: "TLS ", with: ""))" : (facts.versions.first ?? "?")
+        let versions = facts.versions.count > 1 ? "\(facts.versions.first!)–\(facts.versions.last!.replacingEvery("TLS ", with: ""))" : (facts.versions.first ?? "?")
         var parts = [versions, "\(facts.cipherSuiteCount) suites", "\(facts.groups.count) groups"]
         parts.append(facts.serverName.map { "SNI \($0)" } ?? "no SNI")
         if !facts.alpn.isEmpty { parts.append("ALPN \(facts.alpn.joined(separator: ","))") }

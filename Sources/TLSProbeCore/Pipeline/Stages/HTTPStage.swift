@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// http: one GET over the verified connection, reading only the response head (past interim
 /// 1xx responses). The first word from the server settles the finished stage
@@ -186,9 +186,9 @@ enum HSTS {
 
     static func maxAge(_ header: String) -> Int? {
         for directive in header.split(separator: ";") {
-            let parts = directive.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = directive.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
             if parts.count == 2, parts[0].lowercased() == "max-age" {
-                return Int(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+                return Int(parts[1].trimmingScalars { $0 == "\"" })
             }
         }
         return nil
