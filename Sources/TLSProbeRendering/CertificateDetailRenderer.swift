@@ -21,7 +21,7 @@ struct CertificateDetailRenderer {
             if let url = certificate.caIssuersURL { lines.append("      ca issuers \(url)") }
             lines.append("      sha256     \(certificate.sha256)")
         }
-        if let messages = report.stage(.finished)?.details.messages ?? nil, !messages.isEmpty {
+        if let messages = report.stage(.finished)?.details.finished?.messages, !messages.isEmpty {
             lines.append(style.paint("handshake messages", .bold))
             for message in messages {
                 let arrow = message.direction == "sent" ? "→" : "←"

@@ -70,7 +70,7 @@ import TLSProbeLab
     /// signals renegotiation with the extension, not the SCSV), 7 groups, 6 signature algorithms, SNI.
     @Test func clientHelloIsTheProfiles() throws {
         let report = try Self.probe("healthy-ecdsa")
-        let details = try #require(report.stage(.clientHello)?.details)
+        let details = try #require(report.stage(.clientHello)?.details.clientHello)
         #expect(details.offeredVersions == ["TLS 1.2"])
         #expect(details.cipherSuitesOffered == ClientProfile.espIDF.opensslCipherNames.count)
         #expect(details.groupsOffered?.count == 7)

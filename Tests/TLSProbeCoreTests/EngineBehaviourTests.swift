@@ -111,7 +111,7 @@ import TLSProbeLab
         let server = try LabFixtureServer.healthy()
         defer { server.stop() }
         let report = try probe("localhost:\(server.port)") { $0.verbose = true; $0.runHTTP = false }
-        let messages = try #require(report.stage(.finished)?.details.messages)
+        let messages = try #require(report.stage(.finished)?.details.finished?.messages)
         let types = messages.map(\.type)
         #expect(types.first == "ClientHello")
         #expect(types.contains("ServerHello") && types.contains("Certificate") && types.contains("Finished"))

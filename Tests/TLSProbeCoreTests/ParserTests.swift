@@ -110,7 +110,7 @@ import TLSProbeLab
         defer { server.stop() }
         let engine = try ProbeEngine(options: LabFixtureServer.options())
         let report = engine.probe(try ProbeTarget.parse("localhost:\(server.port)"))
-        let hello = try #require(report.stage(.clientHello)?.details)
+        let hello = try #require(report.stage(.clientHello)?.details.clientHello)
         #expect(hello.sni == "localhost")
         #expect(hello.offeredVersions == ["TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"])
         #expect((hello.cipherSuitesOffered ?? 0) > 30)

@@ -26,7 +26,7 @@ import TLSProbeLab
         #expect(report.outcome == .ok, "\(report.diagnoses.map(\.id))")
         #expect(report.stages.map(\.name) == [.dns, .tcp, .proxy, .clientHello, .serverHello, .certificate, .keyExchange, .finished, .http])
         #expect(report.stage(.proxy)?.status == .ok)
-        #expect(report.stage(.proxy)?.details.status == 200)
+        #expect(report.stage(.proxy)?.details.proxy?.status == 200)
         #expect(report.stage(.dns)?.status == .skipped)
         let port = report.target.port
         let head = try #require(proxy.requests.first)

@@ -52,7 +52,7 @@ struct MessageBoundsTests {
         let flood = try #require(result.report.diagnoses.first { $0.id == DiagnosisID.handshakePostHandshakeFlood })
         #expect(flood.summary.contains(name), "\(flood.summary)")
         // The verbose log folds the repeats: a few entries, not one per message.
-        let log = result.report.stage(.finished)?.details.messages ?? []
+        let log = result.report.stage(.finished)?.details.finished?.messages ?? []
         #expect(log.count <= 72, "\(log.count) entries")
         #expect(log.contains { $0.type.hasPrefix(name) && $0.count > 1 }, "\(log.map { "\($0.type) ×\($0.count)" })")
     }

@@ -59,11 +59,11 @@ import TLSProbeCore
         #expect(report.stages.map(\.name) == [.dns, .tcp, .clientHello, .serverHello, .certificate, .keyExchange, .finished, .app])
         let app = try #require(report.stage(.app))
         #expect(app.status == .ok)
-        #expect(app.details.replyCode == 0)
+        #expect(app.details.app?.replyCode == 0)
         #expect(app.summary.contains("CONNACK 0 (Connection Accepted)"), "\(app.summary)")
-        #expect(app.details.transcript?.first?.hasPrefix("C: CONNECT MQTT 3.1.1") == true)
+        #expect(app.details.app?.transcript?.first?.hasPrefix("C: CONNECT MQTT 3.1.1") == true)
         // No ALPN by default for MQTT: mosquitto needs none, and a device sends none.
-        #expect(report.stage(.clientHello)?.details.alpnOffered == nil || report.stage(.clientHello)?.details.alpnOffered == [])
+        #expect(report.stage(.clientHello)?.details.clientHello?.alpnOffered == nil || report.stage(.clientHello)?.details.clientHello?.alpnOffered == [])
     }
 
     @Test(arguments: [MQTTVersion.v311, .v5])
@@ -75,16 +75,16 @@ import TLSProbeCore
         #expect(report.stageStatus(.finished) == .ok)
         let diagnosis = try #require(report.diagnoses.first { $0.id == ProtocolDiagnosisID.mqttNotAuthorized })
         #expect(diagnosis.summary.hasPrefix("TLS is fine"))
-        #expect(report.stage(.app)?.details.replyCode == (version == .v311 ? 5 : 0x87))
+        #expect(report.stage(.app)?.details.app?.replyCode == (version == .v311 ? 5 : 0x87))
     }
 
     @Test func rightPasswordIsAccepted() throws {
         let broker = try Self.broker.get()
         let report = try ProtocolFixture.probe("mqtts://alice@localhost:\(broker.password)") { $0.mqtt.password = "wonderland" }
         #expect(report.outcome == .ok, "\(report.diagnosisIDs)")
-        #expect(report.stage(.app)?.details.replyCode == 0)
-        #expect(report.stage(.app)?.details.transcript?.first?.contains("password (not shown)") == true)
-        let transcript = (report.stage(.app)?.details.transcript ?? []).joined(separator: "\n")
+        #expect(report.stage(.app)?.details.app?.replyCode == 0)
+        #expect(report.stage(.app)?.details.app?.transcript?.first?.contains("password (not shown)") == true)
+        let transcript = (report.stage(.app)?.details.app?.transcript ?? []).joined(separator: "\n")
         #expect(!transcript.contains("wonderland"))
     }
 
@@ -116,7 +116,7 @@ import TLSProbeCore
             $0.clientKeyPath = ProtocolFixture.path("client.key")
         }
         #expect(report.outcome == .ok, "\(report.diagnosisIDs)")
-        #expect(report.stage(.app)?.details.replyCode == 0)
+        #expect(report.stage(.app)?.details.app?.replyCode == 0)
     }
 
     @Test func webSocketUpgradeOverTLS() throws {
@@ -124,10 +124,10 @@ import TLSProbeCore
         let report = try ProtocolFixture.probe("wss://localhost:\(broker.webSockets)/mqtt") { $0.webSocketProtocol = "mqtt" }
         #expect(report.outcome == .ok, "\(report.diagnosisIDs)")
         let app = try #require(report.stage(.app))
-        #expect(app.details.status == 101)
+        #expect(app.details.app?.status == 101)
         #expect(app.summary.contains("101"), "\(app.summary)")
         #expect(app.summary.contains("subprotocol mqtt"), "\(app.summary)")
-        #expect(report.stage(.clientHello)?.details.alpnOffered == ["http/1.1"])
+        #expect(report.stage(.clientHello)?.details.clientHello?.alpnOffered == ["http/1.1"])
     }
 
     @Test func webSocketOnAPlainMQTTPortIsAnotherProtocol() throws {
@@ -155,7 +155,7 @@ import TLSProbeCore
         let view = try #require(report.diagnoses.first { $0.id == ProtocolDiagnosisID.mqttEmbeddedClient })
         #expect(view.summary.contains("SNI localhost"), "\(view.summary)")
         #expect(view.summary.contains("no ALPN"), "\(view.summary)")
-        #expect(report.stage(.clientHello)?.details.offeredVersions == ["TLS 1.2"])
-        #expect(report.stage(.app)?.details.replyCode == 0)
+        #expect(report.stage(.clientHello)?.details.clientHello?.offeredVersions == ["TLS 1.2"])
+        #expect(report.stage(.app)?.details.app?.replyCode == 0)
     }
 }

@@ -15,7 +15,7 @@ enum ClientProfileJudgement {
         if context.report.tls.version == nil {
             found += explainRefusedOffer(judge, context)
         } else {
-            let messageBytes = context.report.stage(.certificate)?.details.certificateMessageBytes
+            let messageBytes = context.report.stage(.certificate)?.details.certificate?.certificateMessageBytes
             found += judge.judgeChain(sent: context.report.certificates, anchor: context.report.verification.anchor, certificateMessageBytes: messageBytes)
             if let sni = sniRequirement(judge, context) { found.append(sni) }
         }

@@ -24,7 +24,7 @@ enum DevicePredictionStep {
             negotiatedVersion: report.tls.version,
             receivedAlert: recorder?.receivedAlert.flatMap { $0.level == 2 ? $0.description : nil },
             certificateRequested: recorder?.hasReceived(HandshakeType.certificateRequest) ?? false,
-            certificateMessageBytes: report.stage(.certificate)?.details.certificateMessageBytes,
+            certificateMessageBytes: report.stage(.certificate)?.details.certificate?.certificateMessageBytes,
             sent: report.certificates, host: context.target.host, usedBundle: usesBundle,
             bundleRejects: usesBundle && judge.bundleFinding(sent: report.certificates, anchor: report.verification.anchor) != nil)
         return model.predict(observation)

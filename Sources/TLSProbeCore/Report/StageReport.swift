@@ -6,7 +6,7 @@ public struct StageReport: Codable, Sendable {
     public var summary: String
     public var details: StageDetails
 
-    public init(name: StageName, status: StageStatus, durationMs: Double? = nil, summary: String, details: StageDetails = StageDetails()) {
+    public init(name: StageName, status: StageStatus, durationMs: Double? = nil, summary: String, details: StageDetails = .none) {
         self.name = name
         self.status = status
         self.durationMs = durationMs
@@ -15,13 +15,22 @@ public struct StageReport: Codable, Sendable {
     }
 
     public static func skipped(_ name: StageName, reason: String) -> StageReport {
-        StageReport(name: name, status: .skipped, summary: "skipped: \(reason)", details: StageDetails(skipReason: reason))
+        StageReport(name: name, status: .skipped, summary: "skipped: \(reason)", details: .skipped(reason: reason))
     }
 
     enum CodingKeys: String, CodingKey {
         case name, status
         case durationMs = "duration_ms"
         case summary, details
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(StageName.self, forKey: .name)
+        status = try container.decode(StageStatus.self, forKey: .status)
+        durationMs = try container.decodeIfPresent(Double.self, forKey: .durationMs)
+        summary = try container.decode(String.self, forKey: .summary)
+        details = try StageDetails(from: container.superDecoder(forKey: .details), stage: name)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,95 +43,6 @@ public struct StageReport: Codable, Sendable {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-}
-
-/// Stage-specific facts. Only the fields a stage knows are present in JSON (absent, not null).
-public struct StageDetails: Codable, Sendable {
-    public var skipReason: String?
-    // dns
-    public var query: String?
-    public var addresses: [String]?
-    // tcp
-    public var attempts: [ConnectAttempt]?
-    public var localAddress: String?
-    public var remoteAddress: String?
-    // client_hello / server_hello
-    public var offeredVersions: [String]?
-    public var cipherSuitesOffered: Int?
-    public var groupsOffered: [String]?
-    public var signatureAlgorithmsOffered: Int?
-    public var sni: String?
-    public var alpnOffered: [String]?
-    public var bytes: Int?
-    public var version: String?
-    public var cipher: String?
-    public var helloRetryRequest: Bool?
-    public var sessionResumed: Bool?
-    // certificate
-    public var sentCount: Int?
-    public var certificateMessageBytes: Int?
-    public var builtChain: [String]?
-    public var trusted: Bool?
-    public var hostnameMatched: Bool?
-    // key_exchange
-    public var group: String?
-    public var dhBits: Int?
-    public var signatureAlgorithm: String?
-    public var forwardSecrecy: Bool?
-    // finished
-    public var handshakeMs: Double?
-    public var alpn: String?
-    public var ocspStapled: Bool?
-    // http
-    public var request: String?
-    public var status: Int?
-    public var timeToFirstByteMs: Double?
-    // starttls / app: the protocol spoken, what crossed the wire, what the server offered
-    public var protocolName: String?
-    public var transcript: [String]?
-    public var capabilities: [String]?
-    public var reply: String?
-    public var replyCode: Int?
-    // verbose: every handshake message in both directions
-    public var messages: [HandshakeMessage]?
-
-    public init(skipReason: String? = nil) {
-        self.skipReason = skipReason
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case skipReason = "skip_reason"
-        case query, addresses, attempts
-        case localAddress = "local_address"
-        case remoteAddress = "remote_address"
-        case offeredVersions = "offered_versions"
-        case cipherSuitesOffered = "cipher_suites_offered"
-        case groupsOffered = "groups_offered"
-        case signatureAlgorithmsOffered = "signature_algorithms_offered"
-        case sni
-        case alpnOffered = "alpn_offered"
-        case bytes, version, cipher
-        case helloRetryRequest = "hello_retry_request"
-        case sessionResumed = "session_resumed"
-        case sentCount = "sent_count"
-        case certificateMessageBytes = "certificate_message_bytes"
-        case builtChain = "built_chain"
-        case trusted
-        case hostnameMatched = "hostname_matched"
-        case group
-        case dhBits = "dh_bits"
-        case signatureAlgorithm = "signature_algorithm"
-        case forwardSecrecy = "forward_secrecy"
-        case handshakeMs = "handshake_ms"
-        case alpn
-        case ocspStapled = "ocsp_stapled"
-        case request, status
-        case timeToFirstByteMs = "time_to_first_byte_ms"
-        case protocolName = "protocol"
-        case transcript, capabilities, reply
-        case replyCode = "reply_code"
-        case messages
-    }
 }
 
 public struct ConnectAttempt: Codable, Sendable {

@@ -17,7 +17,7 @@ struct AppStage: ProbeStage {
     /// What one protocol's exchange produced.
     private struct Outcome {
         var summary: String
-        var details = StageDetails()
+        var details = DialogueDetails()
         var diagnoses: [Diagnosis] = []
         var status = StageStatus.ok
     }
@@ -107,10 +107,10 @@ struct AppStage: ProbeStage {
         details.reply = details.reply ?? runner.log.transcript.last { $0.hasPrefix("S: ") }.map { String($0.dropFirst(3)) }
         if let failure {
             let (diagnosis, summary) = Self.diagnose(failure, context)
-            context.complete(StageReport(name: .app, status: .fail, durationMs: context.elapsedMs(since: mark), summary: summary, details: details), diagnoses: [diagnosis])
+            context.complete(StageReport(name: .app, status: .fail, durationMs: context.elapsedMs(since: mark), summary: summary, details: .app(details)), diagnoses: [diagnosis])
             return
         }
-        context.complete(StageReport(name: .app, status: outcome.status, durationMs: context.elapsedMs(since: mark), summary: outcome.summary, details: details), diagnoses: outcome.diagnoses)
+        context.complete(StageReport(name: .app, status: outcome.status, durationMs: context.elapsedMs(since: mark), summary: outcome.summary, details: .app(details)), diagnoses: outcome.diagnoses)
         if let goodbye { _ = channel.send(goodbye, deadline: Deadline.after(seconds: 0.2).earlier(deadline)) }
     }
 

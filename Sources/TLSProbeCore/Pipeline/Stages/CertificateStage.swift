@@ -46,18 +46,18 @@ struct CertificateStage: ProbeStage {
         }
         findings.sort { ($0.diagnosis.severity, $0.diagnosis.exitCode == 0 ? 99 : 0) < ($1.diagnosis.severity, $1.diagnosis.exitCode == 0 ? 99 : 0) }
 
-        var details = StageDetails()
+        var details = CertificateDetails()
         details.sentCount = connection.peerChainLength
         details.certificateMessageBytes = messageBytes
         details.builtChain = connection.verifiedChainSubjects()
         details.trusted = trusted
         details.hostnameMatched = analyzer.hostnameMatched
-        context.complete(StageReport(name: .certificate, status: .ok, summary: certificateSummary(chain, details: details, findings: findings), details: details),
+        context.complete(StageReport(name: .certificate, status: .ok, summary: certificateSummary(chain, details: details, findings: findings), details: .certificate(details)),
                  diagnoses: findings.map(\.diagnosis))
         return analyzer.trusted && analyzer.hostnameMatched && !findings.contains { $0.diagnosis.severity == .error }
     }
 
-    private static func certificateSummary(_ chain: [CertificateSummary], details: StageDetails, findings: [Finding]) -> String {
+    private static func certificateSummary(_ chain: [CertificateSummary], details: CertificateDetails, findings: [Finding]) -> String {
         var text = "\(details.sentCount ?? chain.count) sent"
         if let root = details.builtChain?.last, details.trusted == true {
             text += ", chain to \(quoted(commonName(of: root)))"

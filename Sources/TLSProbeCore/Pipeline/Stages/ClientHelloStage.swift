@@ -45,10 +45,10 @@ struct ClientHelloStage: ProbeStage {
 
     static func observe(_ context: ProbeContext, _ connection: TLSConnection) {
         guard !context.hasCompleted(.clientHello), let (message, _) = connection.recorder.firstHandshake(HandshakeType.clientHello, sent: true) else { return }
-        var details = StageDetails()
+        var details = ClientHelloDetails()
         details.bytes = message.size
         guard let facts = HelloParser.clientHello(message.bytes) else {
-            context.complete(StageReport(name: .clientHello, status: .ok, summary: "sent (\(message.size) bytes)", details: details))
+            context.complete(StageReport(name: .clientHello, status: .ok, summary: "sent (\(message.size) bytes)", details: .clientHello(details)))
             return
         }
         details.offeredVersions = facts.versions
@@ -61,7 +61,7 @@ struct ClientHelloStage: ProbeStage {
         var parts = [versions, "\(facts.cipherSuiteCount) suites", "\(facts.groups.count) groups"]
         parts.append(facts.serverName.map { "SNI \($0)" } ?? "no SNI")
         if !facts.alpn.isEmpty { parts.append("ALPN \(facts.alpn.joined(separator: ","))") }
-        context.complete(StageReport(name: .clientHello, status: .ok, summary: parts.joined(separator: ", "), details: details))
+        context.complete(StageReport(name: .clientHello, status: .ok, summary: parts.joined(separator: ", "), details: .clientHello(details)))
     }
 }
 

@@ -16,7 +16,7 @@ struct DNSStage: ProbeStage {
             return .proceed
         }
         let mark = Deadline.now
-        var details = StageDetails()
+        var details = DNSDetails()
         details.query = endpoint.host
         switch Resolver.resolve(host: endpoint.host, port: endpoint.port, family: context.options.family, deadline: context.deadline) {
         case .success(let addresses):
@@ -26,7 +26,7 @@ struct DNSStage: ProbeStage {
             case .target: "\(endpoint.host) → \(list)"
             case .proxy: "proxy \(endpoint.host) → \(list) (the proxy resolves \(context.connectHost))"
             }
-            context.complete(StageReport(name: .dns, status: .ok, durationMs: context.elapsedMs(since: mark), summary: summary, details: details))
+            context.complete(StageReport(name: .dns, status: .ok, durationMs: context.elapsedMs(since: mark), summary: summary, details: .dns(details)))
             context.addresses = addresses
             return .proceed
         case .failure(let failure):
@@ -34,13 +34,13 @@ struct DNSStage: ProbeStage {
             case .target: targetFailure(failure, details: &details, context)
             case .proxy(let proxy): proxyFailure(failure, proxy: proxy, context)
             }
-            context.complete(StageReport(name: .dns, status: .fail, durationMs: context.elapsedMs(since: mark), summary: summary, details: details), diagnoses: [diagnosis])
+            context.complete(StageReport(name: .dns, status: .fail, durationMs: context.elapsedMs(since: mark), summary: summary, details: .dns(details)), diagnoses: [diagnosis])
             context.stopReason = endpoint.unreachableReason(direct: "DNS failed")
             return .stop
         }
     }
 
-    private func targetFailure(_ failure: ResolutionFailure, details: inout StageDetails, _ context: ProbeContext) -> (String, Diagnosis) {
+    private func targetFailure(_ failure: ResolutionFailure, details: inout DNSDetails, _ context: ProbeContext) -> (String, Diagnosis) {
         let host = endpoint.host
         let options = context.options
         switch failure {

@@ -38,7 +38,7 @@ struct FinishedStage: ProbeStage {
     }
 
     private static func record(_ context: ProbeContext, handshakeMs: Double, session: NegotiatedSession, rejection: Diagnosis?) {
-        var details = StageDetails()
+        var details = FinishedDetails()
         details.handshakeMs = StageReport.rounded(handshakeMs)
         details.alpn = session.alpn
         details.ocspStapled = session.ocspStapled
@@ -55,7 +55,7 @@ struct FinishedStage: ProbeStage {
             parts.append("client certificate requested, none sent")
             diagnoses.append(context.diagnosis(DiagnosisID.handshakeClientCertRequested, ["ca_names": context.requestedClientCANames]))
         }
-        context.complete(StageReport(name: .finished, status: .ok, durationMs: handshakeMs, summary: parts.joined(separator: ", "), details: details), diagnoses: diagnoses)
+        context.complete(StageReport(name: .finished, status: .ok, durationMs: handshakeMs, summary: parts.joined(separator: ", "), details: .finished(details)), diagnoses: diagnoses)
     }
 
     /// TLS 1.3 moves client-certificate rejection after the handshake. Wait (briefly) for the

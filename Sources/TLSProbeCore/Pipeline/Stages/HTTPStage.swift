@@ -106,10 +106,10 @@ struct HTTPStage: ProbeStage {
 
     private func failHTTP(_ context: ProbeContext, _ summary: HTTPSummary, _ id: String, _ text: String, _ facts: [String: String], status: StageStatus = .fail) {
         context.report.http = summary
-        var details = StageDetails()
+        var details = HTTPDetails()
         details.request = summary.request
         details.timeToFirstByteMs = summary.timeToFirstByteMs.map(StageReport.rounded)
-        context.complete(StageReport(name: .http, status: status, summary: text, details: details), diagnoses: [context.diagnosis(id, facts)])
+        context.complete(StageReport(name: .http, status: status, summary: text, details: .http(details)), diagnoses: [context.diagnosis(id, facts)])
     }
 
     /// The server answered only with interim (1xx) responses: the request never got an answer.
@@ -167,7 +167,7 @@ struct HTTPStage: ProbeStage {
                 diagnoses.append(context.diagnosis(DiagnosisID.httpNoHSTS, facts))
             }
         }
-        var details = StageDetails()
+        var details = HTTPDetails()
         details.request = summary.request
         details.status = head.status
         details.timeToFirstByteMs = summary.timeToFirstByteMs.map(StageReport.rounded)
@@ -176,7 +176,7 @@ struct HTTPStage: ProbeStage {
         if let location { text += ", Location: \(location)" }
         if let hsts = head.value("strict-transport-security") { text += ", HSTS \(hsts.prefix(40))" }
         if let server = head.value("server") { text += ", Server: \(server.prefix(30))" }
-        context.complete(StageReport(name: .http, status: .ok, durationMs: summary.timeToFirstByteMs, summary: text, details: details), diagnoses: diagnoses)
+        context.complete(StageReport(name: .http, status: .ok, durationMs: summary.timeToFirstByteMs, summary: text, details: .http(details)), diagnoses: diagnoses)
     }
 }
 

@@ -12,7 +12,7 @@ struct KeyExchangeStage: ProbeStage {
 
     /// Also used for a handshake that failed after the key exchange (at finished).
     static func record(_ context: ProbeContext, session: NegotiatedSession) {
-        var details = StageDetails()
+        var details = KeyExchangeDetails()
         details.group = session.group
         details.dhBits = session.dhBits
         details.signatureAlgorithm = session.signatureAlgorithm
@@ -24,6 +24,6 @@ struct KeyExchangeStage: ProbeStage {
         var parts: [String] = []
         if let group = session.group { parts.append(session.forwardSecrecy == false ? "RSA key transport: no forward secrecy" : group) }
         if let signature = session.signatureAlgorithm { parts.append(signature) }
-        context.complete(StageReport(name: .keyExchange, status: .ok, summary: parts.joined(separator: ", "), details: details), diagnoses: diagnoses)
+        context.complete(StageReport(name: .keyExchange, status: .ok, summary: parts.joined(separator: ", "), details: .keyExchange(details)), diagnoses: diagnoses)
     }
 }

@@ -24,7 +24,7 @@ struct ProxyStage: ProbeStage {
         let options = context.options
         let targetAuthority = targetAuthority(context)
         let mark = Deadline.now
-        var details = StageDetails()
+        var details = ProxyDetails()
         details.request = "CONNECT \(targetAuthority) HTTP/1.1"
         details.remoteAddress = context.report.target.connectAddress
         let reply = HTTPConnectTunnel.open(over: socket, authority: targetAuthority, credentials: proxy.credentials, userAgent: options.userAgent, deadline: context.deadline)
@@ -35,7 +35,7 @@ struct ProxyStage: ProbeStage {
         case .established(let statusLine):
             details.status = Int(statusLine.split(separator: " ").dropFirst().first ?? "")
             let shown = statusLine.hasPrefix("HTTP/1.") ? String(statusLine.dropFirst(9)) : statusLine
-            context.complete(StageReport(name: .proxy, status: .ok, durationMs: context.elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) → \(shown)\(source)", details: details))
+            context.complete(StageReport(name: .proxy, status: .ok, durationMs: context.elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) → \(shown)\(source)", details: .proxy(details)))
             return true
         case .refused(let status, let statusLine):
             details.status = status
@@ -66,7 +66,7 @@ struct ProxyStage: ProbeStage {
             reason = text
             failure = context.diagnosis(DiagnosisID.proxyFailed, ["proxy": proxy.label, "status": "error:", "detail": text])
         }
-        context.complete(StageReport(name: .proxy, status: .fail, durationMs: context.elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) → \(reason)\(source)", details: details), diagnoses: [failure])
+        context.complete(StageReport(name: .proxy, status: .fail, durationMs: context.elapsedMs(since: mark), summary: "CONNECT \(targetAuthority) → \(reason)\(source)", details: .proxy(details)), diagnoses: [failure])
         context.stopReason = "proxy tunnel failed"
         return false
     }

@@ -34,7 +34,7 @@ struct ServerHelloStage: ProbeStage {
         guard let hello = helloMessages.last, let facts = HelloParser.serverHello(hello.bytes) else { return }
         let cipher = connection.cipherName(suite: facts.cipherSuite)
         let sentAt = recorder.firstHandshake(HandshakeType.clientHello, sent: true)?.message.atMs ?? 0
-        var details = StageDetails()
+        var details = ServerHelloDetails()
         details.version = facts.version
         details.cipher = cipher
         details.bytes = hello.size
@@ -49,6 +49,6 @@ struct ServerHelloStage: ProbeStage {
         }
         diagnoses += extra
         diagnoses += Expectations.version(facts.version, context)
-        context.complete(StageReport(name: .serverHello, status: .ok, durationMs: hello.atMs - sentAt, summary: summary, details: details), diagnoses: diagnoses)
+        context.complete(StageReport(name: .serverHello, status: .ok, durationMs: hello.atMs - sentAt, summary: summary, details: .serverHello(details)), diagnoses: diagnoses)
     }
 }

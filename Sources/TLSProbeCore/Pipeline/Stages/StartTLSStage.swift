@@ -22,7 +22,7 @@ struct StartTLSStage: ProbeStage {
         let mark = Deadline.now
         var runner = DialogueRunner()
         let channel = PlainChannel(socket: socket)
-        var details = StageDetails()
+        var details = DialogueDetails()
         details.protocolName = appProtocol.label
         var failure: DialogueFailure?
         var greeting: String?
@@ -78,11 +78,11 @@ struct StartTLSStage: ProbeStage {
             var summary = "\(appProtocol.label)"
             if let greeting { summary += " \(greeting.prefix(60))" }
             summary += "; \(appProtocol.startTLSCommand) → \(lastReply ?? "go ahead")"
-            context.complete(StageReport(name: .starttls, status: .ok, durationMs: context.elapsedMs(since: mark), summary: summary, details: details))
+            context.complete(StageReport(name: .starttls, status: .ok, durationMs: context.elapsedMs(since: mark), summary: summary, details: .starttls(details)))
             return true
         }
         let (diagnosis, summary) = Self.diagnose(failure, greeting: greeting, context)
-        context.complete(StageReport(name: .starttls, status: .fail, durationMs: context.elapsedMs(since: mark), summary: summary, details: details), diagnoses: [diagnosis])
+        context.complete(StageReport(name: .starttls, status: .fail, durationMs: context.elapsedMs(since: mark), summary: summary, details: .starttls(details)), diagnoses: [diagnosis])
         context.stopReason = "the STARTTLS upgrade failed"
         return false
     }

@@ -24,7 +24,7 @@ struct TCPStage: ProbeStage {
                 context.socket = socket
                 context.connectedAddress = address
                 context.report.target.connectAddress = address.description
-                var details = StageDetails()
+                var details = TCPDetails()
                 details.attempts = attempts
                 details.localAddress = socket.localAddress
                 details.remoteAddress = address.description
@@ -32,20 +32,20 @@ struct TCPStage: ProbeStage {
                 case .target: "\(address)\(attempts.count > 1 ? " (after \(attempts.count - 1) failed attempt\(attempts.count > 2 ? "s" : ""))" : "")"
                 case .proxy: "\(address) (proxy)"
                 }
-                context.complete(StageReport(name: .tcp, status: .ok, durationMs: context.elapsedMs(since: mark), summary: summary, details: details))
+                context.complete(StageReport(name: .tcp, status: .ok, durationMs: context.elapsedMs(since: mark), summary: summary, details: .tcp(details)))
                 return .proceed
             case .failure(let failure):
                 attempts.append(ConnectAttempt(address: address.description, result: failure.label, durationMs: StageReport.rounded(context.elapsedMs(since: mark))))
                 lastFailure = (failure, address)
             }
         }
-        var details = StageDetails()
+        var details = TCPDetails()
         details.attempts = attempts
         let (summary, diagnosis) = switch endpoint.role {
         case .target: targetFailure(lastFailure, attempts: attempts.count, context)
         case .proxy(let proxy): proxyFailure(lastFailure, proxy: proxy, context)
         }
-        context.complete(StageReport(name: .tcp, status: .fail, summary: summary, details: details), diagnoses: [diagnosis])
+        context.complete(StageReport(name: .tcp, status: .fail, summary: summary, details: .tcp(details)), diagnoses: [diagnosis])
         context.stopReason = endpoint.unreachableReason(direct: "TCP connection failed")
         return .stop
     }
