@@ -28,7 +28,8 @@ private enum DocumentedFacts {
         "mqtt": ["code", "meaning", "version", "advice", "reason", "client", "sni", "alpn"],
         "ws": ["status", "status_line", "location", "accept", "wanted", "chosen"],
         "embedded": ["client", "profile", "server_versions", "offered", "cipher", "sigalg", "bytes", "limit", "subject", "depth",
-                     "bits", "max_bits", "effect", "what", "flags", "issuer", "root", "bundle", "snapshot", "sni", "not_after"],
+                     "bits", "max_bits", "effect", "what", "flags", "issuer", "root", "bundle", "snapshot", "sni", "not_after",
+                     "code", "chip", "logged", "version", "reason"],
     ]
 
     static let byID: [String: Set<String>] = [

@@ -9,6 +9,8 @@ struct EmbeddedJudge {
     let trust: ClientTrust
     /// RSA keys above this fail on the device's chip (nil: any size).
     var rsaLimitBits: Int?
+    /// The `--chip` those limits come from, for the wording.
+    var chipName: String = ESPChip.defaultChip.name
     let diagnose: (String, [String: String], Int?) -> Diagnosis
 
     var bundle: ESPCertificateBundle? { profile.defaultBundle.flatMap(ESPCertificateBundle.named) }
@@ -32,9 +34,16 @@ struct EmbeddedJudge {
         return found
     }
 
+    /// The Certificate message against the device's input buffer, with the rule of the
+    /// profile's Mbed TLS release (reassembly from 3.6.3, the 2.x/3.x/4.x code).
     func bufferFinding(_ bytes: Int?) -> Diagnosis? {
-        guard let bytes, let limit = bufferBytes, bytes > limit else { return nil }
-        return diagnose(DiagnosisID.embeddedCertificateTooLarge, facts(["bytes": String(bytes), "limit": String(limit)]), nil)
+        guard let bytes, let limit = bufferBytes else { return nil }
+        guard let behaviour = profile.mbedTLS else {
+            guard bytes > limit else { return nil }
+            return diagnose(DiagnosisID.embeddedCertificateTooLarge, facts(["bytes": String(bytes), "limit": String(limit), "code": "-0x7100", "effect": "the message does not fit"]), nil)
+        }
+        guard let (code, why) = MbedTLSDeviceModel.messageRule(bytes: bytes, bufferBytes: limit, behaviour: behaviour) else { return nil }
+        return diagnose(DiagnosisID.embeddedCertificateTooLarge, facts(["bytes": String(bytes), "limit": String(limit), "code": MbedTLSDeviceModel.hex(code), "effect": why]), nil)
     }
 
     /// RSA above the hardware limit, then what the device's X.509 profile refuses.
@@ -47,6 +56,7 @@ struct EmbeddedJudge {
             if isRSA, let limit = rsaLimitBits, certificate.keyBits > limit {
                 base["bits"] = String(certificate.keyBits)
                 base["max_bits"] = String(limit)
+                base["chip"] = chipName
                 base["effect"] = certificate.depth == 0
                     ? "checking the server's key-exchange signature fails: \"mbedtls_ssl_handshake returned -0x428E\" (RSA public operation failed + MPI not acceptable)"
                     : "checking the signature it made fails: \"mbedtls_ssl_handshake returned -0x2700\", flags 0x08 BADCERT_NOT_TRUSTED"

@@ -22,6 +22,9 @@ struct MbedTLSChainVerifier {
         var returnCode: Int32 = 0
         /// Why, for the prediction's reason.
         var why: [String] = []
+        /// The Mbed TLS-specific causes, for their own diagnoses.
+        var outOfOrderSubject: String?
+        var ignoredIPSAN: String?
     }
 
     static let cnMismatch: UInt32 = 0x04, notTrusted: UInt32 = 0x08, expired: UInt32 = 0x01, future: UInt32 = 0x200
@@ -39,10 +42,11 @@ struct MbedTLSChainVerifier {
         var eeFlags: UInt32 = 0
         if let host, !nameMatches(leaf.summary, host: host) {
             eeFlags |= Self.cnMismatch
+            if isIPAddress(host), !behaviour.matchesIPAddressSANs, leaf.summary.san.contains("IP:" + host) { result.ignoredIPSAN = host }
             result.why.append("the certificate does not name \(host)" + (isIPAddress(host) && !behaviour.matchesIPAddressSANs ? " (Mbed TLS \(behaviour.version) ignores iPAddress SANs)" : ""))
         }
         eeFlags |= keyFlags(leaf.summary, &result.why)
-        result.flags = eeFlags | chainFlags(sent: sent, trusted: trusted, why: &result.why)
+        result.flags = eeFlags | chainFlags(sent: sent, trusted: trusted, why: &result.why, outOfOrder: &result.outOfOrderSubject)
         if result.flags != 0 { result.returnCode = -0x2700 }
         // Secondary checks (ssl_parse_certificate_verify): they set a flag, and the code only if none was set.
         if leaf.summary.keyType == "EC", let curve = leaf.summary.curve, !profile.groups.contains(curve) {
@@ -60,7 +64,7 @@ struct MbedTLSChainVerifier {
     }
 
     /// x509_crt_verify_chain: walk up from the leaf; flags of every step merged.
-    private func chainFlags(sent: [Member], trusted: [Member], why: inout [String]) -> UInt32 {
+    private func chainFlags(sent: [Member], trusted: [Member], why: inout [String], outOfOrder: inout String?) -> UInt32 {
         var flags: UInt32 = 0
         var childIndex = 0
         var child = sent[0]
@@ -74,6 +78,12 @@ struct MbedTLSChainVerifier {
             guard let (parent, parentIsTrusted, parentIndex, signatureGood) = findParent(child, childIndex: childIndex, sent: sent, trusted: trusted) else {
                 flags |= Self.notTrusted
                 let name = child.summary.commonName ?? child.summary.subject
+                // Its issuer is there, only sent before it: the order is the cause.
+                if sent[..<max(childIndex, 0)].contains(where: { isParent($0, of: child) }) {
+                    outOfOrder = name
+                    why.append("the issuer of \"\(name)\" was sent before it, and Mbed TLS looks only at the certificates after it")
+                    return flags
+                }
                 why.append(childIndex == 0 && child.summary.selfSigned
                            ? "\"\(name)\" is self-signed and not a trusted CA"
                            : "no issuer for \"\(name)\" among the trusted CAs or the certificates sent after it")

@@ -36,8 +36,10 @@ struct MbedTLSDeviceModel {
 
     var rsaLimitBits: Int? { profile.usesChip ? chip.rsaLimitBits : profile.maxRSABits }
 
-    func predict(_ seen: Observation) -> DevicePrediction {
-        let (outcome, code, flags, reason) = decide(seen)
+    /// The prediction, and the chain verification behind it when the chain was judged.
+    func predict(_ seen: Observation) -> (DevicePrediction, MbedTLSChainVerifier.Result?) {
+        var verification: MbedTLSChainVerifier.Result?
+        let (outcome, code, flags, reason) = decide(seen, &verification)
         var prediction = DevicePrediction(
             client: profile.name, chip: profile.usesChip ? chip.name : "-", mbedTLSVersion: behaviour.version,
             outcome: outcome, returnCode: code.map(Self.hex), verifyFlags: Self.flagsText(flags),
@@ -51,7 +53,7 @@ struct MbedTLSDeviceModel {
             prediction.flagsHint = "esp-tls stores no verify flags after a failed handshake (mbedtls_ssl_get_peer_cert() is NULL until the handshake completes); read them in the application with mbedtls_ssl_get_verify_result(esp_tls_get_ssl_context(tls)) before esp_tls_conn_destroy()"
         }
         prediction.logLines = DeviceLogLines(behaviour: behaviour, framework: profile.framework).lines(prediction, alert: seen.receivedAlert, refused: seen.diagnosisIDs.contains(DiagnosisID.tcpRefused))
-        return prediction
+        return (prediction, verification)
     }
 
     private func loggedFlags(outcome: DevicePrediction.Outcome, flags: UInt32) -> UInt32 {
@@ -61,12 +63,19 @@ struct MbedTLSDeviceModel {
         }
     }
 
-    private func decide(_ seen: Observation) -> (DevicePrediction.Outcome, Int32?, UInt32, String) {
+    private func decide(_ seen: Observation, _ verification: inout MbedTLSChainVerifier.Result?) -> (DevicePrediction.Outcome, Int32?, UInt32, String) {
         if seen.diagnosisIDs.contains(where: { $0.hasPrefix("dns.") || $0.hasPrefix("tcp.") || $0.hasPrefix("proxy.") }) {
             return (.tcpFailed, nil, 0, "esp-tls's own connect fails before any TLS: \(seen.diagnosisIDs.sorted().joined(separator: ", "))")
         }
-        guard seen.negotiatedVersion != nil else { return handshakeFailure(seen) }
-        if let message = certificateMessageRule(seen.certificateMessageBytes) { return message }
+        guard let version = seen.negotiatedVersion else { return handshakeFailure(seen) }
+        // TLS 1.3: the server judges the client's (empty) certificate after the client's
+        // Finished, so mbedtls_ssl_handshake returns 0 and the alert ends the first read.
+        if version.hasSuffix("1.3"), seen.diagnosisIDs.contains(DiagnosisID.alertClientCertRequired) {
+            return (.failed, -0x7780, 0, "the server requires a client certificate: under TLS 1.3 its alert (certificate_required, 116) arrives after the handshake, so the first esp_tls_conn_read/write returns -0x7780")
+        }
+        if let bytes = seen.certificateMessageBytes, let (code, why) = Self.messageRule(bytes: bytes, bufferBytes: bufferBytes, behaviour: behaviour) {
+            return (.failed, code, 0, why)
+        }
         if seen.usedBundle {
             if seen.bundleRejects {
                 return (.failed, -0x3000, 0xFFFF_FFFF, "the certificate bundle has no root for the last certificate sent: its callback fails verification (MBEDTLS_ERR_X509_FATAL_ERROR) and marks every flag")
@@ -75,6 +84,7 @@ struct MbedTLSDeviceModel {
             let verifier = MbedTLSChainVerifier(profile: profile, behaviour: behaviour, rsaLimitBits: rsaLimitBits, now: now)
             let members = seen.sent.map { MbedTLSChainVerifier.Member(summary: $0, parsed: ParsedCertificate.fromPEM($0.pem)) }
             let result = verifier.verify(sent: members, trusted: trusted, host: profile.sendsSNI ? seen.host : nil)
+            verification = result
             if result.returnCode != 0 {
                 let what = result.returnCode == -0x2700 ? "X.509 verification fails" : "the certificate is refused after verification"
                 return (.failed, result.returnCode, result.flags, "\(what): " + result.why.joined(separator: "; "))
@@ -96,6 +106,10 @@ struct MbedTLSDeviceModel {
         if let alert = seen.receivedAlert {
             return (.failed, -0x7780, 0, "the server answers with fatal alert \(TLSAlert.label(for: alert))")
         }
+        // The server chose a version the device does not offer: Mbed TLS refuses the ServerHello.
+        if [DiagnosisID.protoTLS10Only, DiagnosisID.protoTLS11Only, DiagnosisID.protoNoCommonVersion].contains(where: ids.contains) {
+            return (.failed, -0x6E80, 0, "the server answers with a protocol version below the device's minimum (\(profile.minVersion.label)); Mbed TLS rejects the ServerHello (MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION) and sends alert protocol_version")
+        }
         if ids.contains(DiagnosisID.handshakeReset) { return (.failed, -0x0050, 0, "the server resets the connection (MBEDTLS_ERR_NET_CONN_RESET)") }
         if ids.contains(DiagnosisID.handshakeAbruptClose) { return (.failed, -0x7280, 0, "the server closes the connection without an alert (MBEDTLS_ERR_SSL_CONN_EOF)") }
         if ids.contains(where: { $0.hasPrefix("not_tls.") }) {
@@ -104,18 +118,18 @@ struct MbedTLSDeviceModel {
         return (.failed, nil, 0, "the handshake failed in a way this model does not cover (\(ids.sorted().joined(separator: ", ")))")
     }
 
-    /// The Certificate message against the input buffer, per version.
-    private func certificateMessageRule(_ bytes: Int?) -> (DevicePrediction.Outcome, Int32?, UInt32, String)? {
-        guard let bytes else { return nil }
+    /// The Certificate message against the input buffer, per version: the code and why, or nil
+    /// when the device takes it. Shared with EmbeddedJudge's size finding.
+    static func messageRule(bytes: Int, bufferBytes: Int, behaviour: MbedTLSBehaviour) -> (Int32, String)? {
         let tooLarge: Int32 = behaviour.codes == .v4 ? -0x0087 : -0x7100
-        if bufferBytes < Self.maxRecordPlaintext, bytes > bufferBytes + behaviour.inputBufferOverhead {
-            return (.failed, tooLarge, 0, "the \(bytes)-byte Certificate message does not fit the \(bufferBytes)-byte input buffer (\"requesting more data than fits\")")
+        if bufferBytes < maxRecordPlaintext, bytes > bufferBytes + behaviour.inputBufferOverhead {
+            return (tooLarge, "the \(bytes)-byte Certificate message does not fit the \(bufferBytes)-byte input buffer (\"requesting more data than fits\")")
         }
-        if bytes > Self.maxRecordPlaintext && !behaviour.reassemblesHandshakeMessages {
-            return (.failed, -0x7080, 0, "the \(bytes)-byte Certificate message spans several records and Mbed TLS \(behaviour.version) cannot reassemble it (\"TLS handshake fragmentation not supported\", MBEDTLS_ERR_SSL_FEATURE_UNAVAILABLE)")
+        if bytes > maxRecordPlaintext && !behaviour.reassemblesHandshakeMessages {
+            return (-0x7080, "the \(bytes)-byte Certificate message spans several records and Mbed TLS \(behaviour.version) cannot reassemble it (\"TLS handshake fragmentation not supported\", MBEDTLS_ERR_SSL_FEATURE_UNAVAILABLE)")
         }
         if bytes > bufferBytes + behaviour.inputBufferOverhead {
-            return (.failed, tooLarge, 0, "the \(bytes)-byte Certificate message is reassembled but exceeds the input buffer (\(bufferBytes) + \(behaviour.inputBufferOverhead) bytes): \"requesting more data than fits\"")
+            return (tooLarge, "the \(bytes)-byte Certificate message is reassembled but exceeds the input buffer (\(bufferBytes) + \(behaviour.inputBufferOverhead) bytes): \"requesting more data than fits\"")
         }
         return nil
     }

@@ -55,8 +55,8 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.embeddedCertificateTooLarge, severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
             title: "Certificate message larger than the device's input buffer",
-            summaryTemplate: "The server's Certificate message is {bytes} bytes; {client} holds at most {limit} bytes per handshake message, so the device logs \"mbedtls_ssl_handshake returned -0x7100\" (Mbed TLS ≥ 3.6.3; -0x7080 on 3.6.2 and older, -0x0087 on ESP-IDF 6).",
-            explanation: "mbedTLS must hold a whole handshake message in its input buffer (CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN, at most 16384). A chain with many SANs, an extra cross-signed certificate, the root, or RSA-4096 CAs pushes the Certificate message past it; OpenSSL accepts up to 100 KB and never notices.",
+            summaryTemplate: "The server's Certificate message is {bytes} bytes and {client}'s input buffer is {limit} bytes: {effect}; the device logs \"mbedtls_ssl_handshake returned {code}\" (-0x7080 on Mbed TLS 2.28 and 3.6.0–3.6.2 once the message spans records, -0x7100 on 3.6.3+ above buffer + 320 bytes, -0x0087 on ESP-IDF 6).",
+            explanation: "mbedTLS must hold a whole handshake message in its input buffer (CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN, at most 16384, plus 320 bytes of record overhead that Mbed TLS 3.6.3+ lets a reassembled message use); before 3.6.3 a message spread over several records fails whatever its size. A chain with many SANs, an extra cross-signed certificate, the root, or RSA-4096 CAs pushes the Certificate message past it; OpenSSL accepts up to 100 KB and never notices.",
             fixServer: "Shrink the chain: drop the root and any cross-signed extra certificate, use fewer names per certificate, prefer ECDSA keys.",
             fixClient: "Only if the buffer was reduced: raise CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN (Component config → mbedTLS → TLS maximum incoming fragment length) back towards 16384; beyond 16384 nothing helps. Cheaper side: the server.",
             openssl: "none: OpenSSL accepts certificate lists up to 100 KB",
@@ -66,7 +66,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.embeddedRSAKeyTooLarge, severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
             title: "RSA key beyond the ESP32 hardware limit",
-            summaryTemplate: "{subject} (depth {depth}) has an RSA key of {bits} bits; the RSA accelerator of ESP32/S2/S3/P4 stops at {max_bits} bits and ESP-IDF has no software fallback there by default, so {effect}.",
+            summaryTemplate: "{subject} (depth {depth}) has an RSA key of {bits} bits; the RSA accelerator of the {chip} stops at {max_bits} bits and ESP-IDF has no software fallback there by default (--chip esp32c3/c6/h2 fall back to software), so {effect}.",
             explanation: "Mbed TLS itself handles RSA up to 8192 bits, but ESP-IDF routes modular exponentiation to the RSA peripheral, which refuses operands above SOC_RSA_MAX_BIT_LEN (4096 on ESP32, S2, S3, P4) with MBEDTLS_ERR_MPI_NOT_ACCEPTABLE. CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI defaults to n on those chips (it defaults to y on C3/C5/C6/H2, whose hardware stops at 3072 bits and which fall back to software). Derived from ESP-IDF v5.5.4 source (esp_bignum.c, soc_caps.h); not observed on hardware by tlsprobe.",
             fixServer: "Use an RSA key of at most 4096 bits, or ECDSA P-256, for the server certificate and the CAs above it.",
             fixClient: "menuconfig: Component config → mbedTLS → Fallback to software implementation for larger MPI values (CONFIG_MBEDTLS_LARGE_KEY_SOFTWARE_MPI=y); expect seconds per handshake in software. Cheaper side: the server for its own certificate; the device when the large key is a public root.",
@@ -128,6 +128,38 @@ extension DiagnosisCatalog {
             fixClient: "If you enable Component config → mbedTLS → Enable mbedtls certificate expiry check (CONFIG_MBEDTLS_HAVE_TIME_DATE), start TLS only after esp_netif_sntp_sync_wait() succeeded.",
             mbedtls: ["mbedtls_ssl_handshake returned -0x2700, flags 0x200 BADCERT_FUTURE (clock at 1970, check on)", "flags 0x01 BADCERT_EXPIRED (expired, check on)"],
             docs: "ESP-IDF Kconfig MBEDTLS_HAVE_TIME_DATE"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.embeddedChainOutOfOrder, severity: .error, stage: .certificate, exitStatus: .untrustedChain,
+            title: "Chain out of order: the device does not reorder it",
+            summaryTemplate: "{client} looks for the issuer of {subject} only among its trusted CAs and the certificates sent after it, and the issuer was sent before it; the device logs \"mbedtls_ssl_handshake returned -0x2700\" with verify flags {flags} (esp-tls stores {logged}).",
+            explanation: "Mbed TLS (2.28, 3.6 and 4.x: x509_crt_find_parent searches the trusted CAs, then child->next) builds the path in sending order and never reorders, fetches or substitutes. OpenSSL, browsers and curl sort the certificates themselves, so the same chain passes on a laptop.",
+            fixServer: "Send the chain in order: leaf, then the certificate that issued it, then that one's issuer (nginx: ssl_certificate with the leaf first and each issuer after the certificate it signed).",
+            fixClient: "Embed the intermediate that comes too early next to the root in the device's CA (cert_pem) as a stopgap. Cheaper side: the server (reorder one file).",
+            openssl: "none: OpenSSL reorders (chain.wrong_order, a warning)",
+            mbedtls: ["mbedtls_ssl_handshake returned -0x2700 (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED)", "verify flags 0x08 BADCERT_NOT_TRUSTED"],
+            docs: "RFC 8446 §4.4.2 (senders order the list; 1.3 receivers should tolerate disorder), RFC 5246 §7.4.2"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.embeddedIPSANUnsupported, severity: .error, stage: .certificate, exitStatus: .hostnameMismatch,
+            title: "Device reached by IP address: Mbed TLS 2.28 does not match IP SANs",
+            summaryTemplate: "The certificate names {host} as an iPAddress SAN, but Mbed TLS {version} compares the host only with dNSName SANs (or the CN when there are none); {client} logs \"mbedtls_ssl_handshake returned -0x2700\" with verify flags {flags} (BADCERT_CN_MISMATCH).",
+            explanation: "IP-address matching arrived in Mbed TLS 3.x (x509_crt_check_san_ip); ESP-IDF v4.4 ships 2.28, whose x509_crt_verify_name never matches an iPAddress entry. esp-tls also sends the IP address as SNI.",
+            fixServer: "Give the device a DNS name to connect to and put that name in the certificate's SANs.",
+            fixClient: "Connect by host name, or move to ESP-IDF 5.x (Mbed TLS 3.6 matches IP SANs). Setting common_name to a DNS name the certificate carries also works. Cheaper side: the device configuration.",
+            openssl: "none: OpenSSL matches the IP SAN",
+            mbedtls: ["mbedtls_ssl_handshake returned -0x2700 (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED)", "verify flags 0x04 BADCERT_CN_MISMATCH"],
+            docs: "RFC 6125 §6.2, RFC 5280 §4.2.1.6"
+        ),
+        DiagnosisEntry(
+            id: DiagnosisID.embeddedDeviceRejectsChain, severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
+            title: "The device rejects a chain OpenSSL accepts",
+            summaryTemplate: "OpenSSL accepts this chain, {client} does not: {reason}. The device logs \"mbedtls_ssl_handshake returned {code}\" with verify flags {flags} (esp-tls stores {logged}).",
+            explanation: "Mbed TLS verifies with its own rules: its X.509 profile, its name matching, its chain building in sending order, and the curves and key usages it accepts for the negotiated suite.",
+            fixServer: "Serve a chain every client verifies: in order, SHA-256 signatures, RSA-2048+ or P-256/P-384 keys, serverAuth in the extended key usage.",
+            fixClient: "Depends on the reason; see the device's verify flags (mbedtls_x509_crt_verify_info). Cheaper side: usually the server.",
+            mbedtls: ["mbedtls_ssl_handshake returned -0x2700 (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED) or -0x7A00 (BAD_CERTIFICATE)"],
+            docs: "Mbed TLS library/x509_crt.c, library/ssl_tls.c"
         ),
     ]
 }

@@ -10,6 +10,7 @@ enum ClientProfileJudgement {
             profile: profile, bufferBytes: options.clientBufferBytes ?? profile.inputBufferBytes,
             trust: ClientTrust.implied(by: options),
             rsaLimitBits: profile.usesChip ? options.chip.rsaLimitBits : profile.maxRSABits,
+            chipName: profile.usesChip ? options.chip.name : "this device",
             diagnose: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
         var found: [Diagnosis] = []
         if context.report.tls.version == nil {

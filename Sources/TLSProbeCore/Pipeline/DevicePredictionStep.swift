@@ -27,6 +27,34 @@ enum DevicePredictionStep {
             certificateMessageBytes: report.stage(.certificate)?.details.certificate?.certificateMessageBytes,
             sent: report.certificates, host: context.target.host, usedBundle: usesBundle,
             bundleRejects: usesBundle && judge.bundleFinding(sent: report.certificates, anchor: report.verification.anchor) != nil)
-        return model.predict(observation)
+        let (prediction, verification) = model.predict(observation)
+        if let finding = chainFinding(prediction, verification, judge, context) { context.report.diagnoses.insert(finding, at: 0) }
+        return prediction
     }
+
+    /// OpenSSL accepted the chain and the name, the device does not: say why in the device's
+    /// terms (its own diagnosis, ahead of the rest, so the exit code follows the device).
+    private static func chainFinding(_ prediction: DevicePrediction, _ verification: MbedTLSChainVerifier.Result?,
+                                     _ judge: EmbeddedJudge, _ context: ProbeContext) -> Diagnosis? {
+        let report = context.report
+        guard let verification, verification.returnCode != 0, prediction.outcome == .failed,
+              report.verification.trusted == true else { return nil }
+        // Already said by the embedded size/key/algorithm findings or the generic certificate ones.
+        let alreadyErrors = report.diagnoses.contains { $0.severity == .error && ($0.stage == .certificate || $0.stage == .keyExchange) }
+        var facts = ["flags": prediction.verifyFlags, "logged": prediction.loggedFlags, "code": prediction.returnCode ?? "?"]
+        if let subject = verification.outOfOrderSubject {
+            facts["subject"] = quoted(subject)
+            return context.diagnosis(DiagnosisID.embeddedChainOutOfOrder, judge.facts(facts), stage: .certificate)
+        }
+        if let host = verification.ignoredIPSAN, let version = judge.profile.mbedTLS?.version {
+            facts["host"] = host
+            facts["version"] = version
+            return context.diagnosis(DiagnosisID.embeddedIPSANUnsupported, judge.facts(facts), stage: .certificate)
+        }
+        guard !alreadyErrors, report.verification.hostnameMatched == true else { return nil }
+        facts["reason"] = verification.why.joined(separator: "; ")
+        return context.diagnosis(DiagnosisID.embeddedDeviceRejectsChain, judge.facts(facts), stage: .certificate)
+    }
+
+    private static func quoted(_ text: String) -> String { "\"" + text + "\"" }
 }

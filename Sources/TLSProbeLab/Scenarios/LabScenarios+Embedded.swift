@@ -16,6 +16,15 @@ extension LabScenarios {
             return try serve([pki.leaf, pki.intermediate, twin])
         },
         LabScenario(
+            name: "chain-just-over-16k",
+            summary: "a Certificate message a little over 16,384 bytes (leaf with 520 names): Mbed TLS 3.6.3+ reassembles it, 2.28 and 3.6.0–3.6.2 fail (-0x7080)",
+            expectedDiagnosis: nil, expectedExit: .success
+        ) { pki in
+            try serve([try leaf(pki) { spec in
+                spec.dnsNames = ["localhost"] + (1...520).map { "host-\($0).big-chain.lab.test" }
+            }, pki.intermediate])
+        },
+        LabScenario(
             name: "chain-out-of-order",
             summary: "two intermediates, the upper one sent first (leaf, upper, sub): OpenSSL reorders; Mbed TLS looks for an issuer only after each certificate and fails",
             expectedDiagnosis: DiagnosisID.chainWrongOrder, expectedExit: .success
