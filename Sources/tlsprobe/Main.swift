@@ -19,8 +19,13 @@ enum Main {
             LineOutput.standardOutput.write(CompletionScripts.script(for: shell))
             exit(0)
         }
+        if CommandRouting.isVersionRequest(arguments) {
+            LineOutput.standardOutput.line(HelpText.version)
+            exit(0)
+        }
         do {
-            var command = try TLSProbeCommand.parseAsRoot(arguments)
+            var command = CommandRouting.isPlainProbe(arguments)
+                ? try ProbeCommand.parseAsRoot(arguments) : try TLSProbeCommand.parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = TLSProbeCommand.exitCode(for: error)

@@ -39,32 +39,63 @@ def target_abs(what, value, unit, limit):
     targets.append((what, f"{fmt(value, 1)} {unit}", f"≤ {limit} {unit}", met))
 
 
+import os
+
+# "Before" figures (issue 17's starting point), measured once with the same scripts; see the file.
+baseline = {}
+baseline_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "baseline.tsv")
+if os.path.exists(baseline_path):
+    for line in open(baseline_path):
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.rstrip("\n").partition("\t")
+            baseline[key] = float(value)
+
+
+def cg(key):
+    return num(f"{key}.instructions_m")
+
+
+# Issue 17's targets, in its order.
+target_ratio("one --no-http probe (RSA): instructions, tlsprobe / floor (callgrind, M)", cg("cg.probe.tlsprobe"), cg("cg.probe.floor"), 1.3)
 for label, name in (("rsa", "RSA-2048"), ("ec", "ECDSA P-256")):
     t = num(f"single.{label}.nohttp.tlsprobe.median_ms")
-    target_ratio(f"{name} --no-http, one anchor: tlsprobe / floor (median ms)", t, num(f"single.{label}.nohttp.floor.median_ms"), 1.15)
-    target_ratio(f"{name} --no-http, one anchor: tlsprobe / s_client", t, num(f"single.{label}.nohttp.s_client.median_ms"), 1.1)
-    target_ratio(f"{name} with HTTP: tlsprobe / curl", num(f"single.{label}.http.tlsprobe.median_ms"), num(f"single.{label}.http.curl.median_ms"), 1.0)
-target_ratio("system store, --no-http: tlsprobe / s_client (default store)", num("system.nohttp.tlsprobe.median_ms"), num("system.nohttp.s_client.median_ms"), 0.25)
-target_ratio("system store, with HTTP: tlsprobe / curl (default store)", num("system.http.tlsprobe.median_ms"), num("system.http.curl.median_ms"), 0.2)
+    target_ratio(f"{name} --no-http: wall, tlsprobe / floor (median ms)", t, num(f"single.{label}.nohttp.floor.median_ms"), 1.15)
+    target_ratio(f"{name} --no-http: wall, tlsprobe / s_client (median ms)", t, num(f"single.{label}.nohttp.s_client.median_ms"), 1.0)
+    target_ratio(f"{name} with HTTP: wall, tlsprobe / curl (median ms)", num(f"single.{label}.http.tlsprobe.median_ms"), num(f"single.{label}.http.curl.median_ms"), 1.0)
+target_abs("tlsprobe --version: instructions (callgrind)", cg("cg.version.tlsprobe"), "M", 3)
 single_rss = max((num(f"single.{l}.{m}.tlsprobe.rss_kb") or 0) for l in ("rsa", "ec") for m in ("nohttp", "http")) / 1024
-target_abs("peak RSS, one probe (worst of the four)", single_rss or None, "MB", 12)
+target_abs("peak RSS, one probe (worst of the four)", single_rss or None, "MB", 10)
 fleet_rows = [k[len("fleet."):-len(".probes_per_s")] for k in values if k.startswith("fleet.tlsprobe_j") and k.endswith(".probes_per_s")]
+fleet_rss = max((num(f"fleet.{row}.rss_kb") or 0 for row in fleet_rows), default=0)
+many_rss = num("growth.targets_many.rss_kb") or 0
+target_abs(f"peak RSS, fleet runs (worst, incl. {values.get('meta.many', '?')} targets)", max(fleet_rss, many_rss) / 1024 or None, "MB", 20)
+size = num("binary.tlsprobe_installed.bytes")
+target_abs(f"release binary as installed (strip -g; {fmt((num('binary.tlsprobe.bytes') or 0) / 1048576, 1)} MB as built)", size / 1048576 if size else None, "MB", 20)
 best = max(fleet_rows, key=lambda row: num(f"fleet.{row}.probes_per_s") or 0) if fleet_rows else None
 if best:
     rate = num(f"fleet.{best}.probes_per_s")
-    target_ratio(f"fleet probes/s: tlsprobe ({best[9:]}) / floor 8 threads", rate, num("fleet.floor_t8.probes_per_s"), 0.85, at_least=True)
-    target_ratio("fleet probes/s: tlsprobe / xargs -P8 s_client", rate, num("fleet.xargs_s_client.probes_per_s"), 2.5, at_least=True)
-    target_ratio("fleet probes/s: tlsprobe / curl --parallel", rate, num("fleet.curl_parallel.probes_per_s"), 1.3, at_least=True)
-    target_ratio("fleet client CPU ms/probe: tlsprobe / floor 8 threads", num(f"fleet.{best}.cpu_ms_per_probe"), num("fleet.floor_t8.cpu_ms_per_probe"), 1.25)
-    fleet_rss = max(num(f"fleet.{row}.rss_kb") or 0 for row in fleet_rows)
-    many_rss = num("growth.targets_many.rss_kb") or 0
-    target_abs("peak RSS, fleet run (worst)", max(fleet_rss, many_rss) / 1024 or None, "MB", 20)
+    target_ratio(f"fleet of {values.get('meta.fleet')}: probes/s, tlsprobe ({best[9:]}) / floor 8 threads", rate, num("fleet.floor_t8.probes_per_s"), 0.9, at_least=True)
+    target_ratio("fleet: client CPU ms/probe, tlsprobe / floor 8 threads", num(f"fleet.{best}.cpu_ms_per_probe"), num("fleet.floor_t8.cpu_ms_per_probe"), 1.2)
+marginal = lambda who: None if cg(f"cg.fleet11.{who}") is None or cg(f"cg.fleet1.{who}") is None else (cg(f"cg.fleet11.{who}") - cg(f"cg.fleet1.{who}")) / 10
+target_ratio("fleet: instructions per further probe, tlsprobe / floor (callgrind, M)", marginal("tlsprobe"), marginal("floor"), 1.2)
+# Nothing else slower: against the "before" figures.
+for key, what in (("cg.system.tlsprobe", "system store (~140 roots), --no-http"), ("cg.san3000.tlsprobe", "3,000-name (80 KB) leaf, --no-http"),
+                  ("cg.explain.tlsprobe", "explain -0x2700")):
+    target_ratio(f"{what}: instructions, now / before (callgrind, M)", cg(key), baseline.get(f"{key}.instructions_m"), 1.0)
 a, b = num("growth.san3000.median_ms"), num("growth.rsa.median_ms")
-target_abs("3,000-name (80 KB) leaf: extra time vs a normal leaf", None if a is None or b is None else a - b, "ms", 6)
-a, b = num("growth.san3000.tlsprobe.rss_kb"), num("growth.rsa.tlsprobe.rss_kb")
-target_abs("3,000-name (80 KB) leaf: extra RSS vs a normal leaf", None if a is None or b is None else (a - b) / 1024, "MB", 1)
-a, b = num("growth.targets_many.rss_kb"), num("growth.targets10.rss_kb")
-target_abs(f"RSS growth, {values.get('meta.many', '?')} targets vs 10", None if a is None or b is None else (a - b) / 1024, "MB", 1)
+target_abs("3,000-name (80 KB) leaf: extra wall time vs a normal leaf", None if a is None or b is None else a - b, "ms", 6)
+
+
+def callgrind_table():
+    rows = ["| case | tlsprobe now (M) | before (M) | floor (M) | now / floor |", "|---|---|---|---|---|"]
+    for key, what in (("probe", "one probe, --no-http"), ("http", "one probe with HTTP"), ("version", "--version"),
+                      ("fleet1", "fleet run, 1 target"), ("fleet11", "fleet run, 11 targets"), ("explain", "explain -0x2700"),
+                      ("system", "system store, --no-http"), ("san3000", "80 KB leaf, --no-http")):
+        now, floor = cg(f"cg.{key}.tlsprobe"), cg(f"cg.{key}.floor")
+        rows.append(f"| {what} | {fmt(now)} | {fmt(baseline.get(f'cg.{key}.tlsprobe.instructions_m'))} | {fmt(floor)} | {fmt(ratio(now, floor))} |")
+    m_now, m_floor = marginal("tlsprobe"), marginal("floor")
+    rows.append(f"| each further fleet probe | {fmt(m_now)} | {fmt(baseline.get('cg.marginal.tlsprobe.instructions_m'))} | {fmt(m_floor)} | {fmt(ratio(m_now, m_floor))} |")
+    return "\n".join(rows)
 
 
 def mark(met):
@@ -117,11 +148,12 @@ capacity = (f"`openssl s_time -new` against the RSA server: {values.get('capacit
             f"{values.get('capacity.client_crypto_ec_ms', '—')} ms (ECDSA server).")
 
 meta = "\n".join(f"- {k[5:]}: {v}" for k, v in values.items() if k.startswith("meta."))
-print("\nRatios against issue 8's targets (medians):\n")
+print("\nRatios against issue 17's targets (one run; wall times on a shared machine are noisy, instruction counts are not):\n")
 print(ratio_table)
 with open(markdown_path, "w") as out:
     out.write(f"# tlsprobe benchmark results\n\n{note}\n\nProduced by `bench/run` (see its header). Machine and versions:\n\n{meta}\n\n")
-    out.write(f"## Targets (ratios from this run)\n\n{ratio_table}\n\n")
+    out.write(f"## Targets of issue 17 (ratios from this run)\n\n{ratio_table}\n\n")
+    out.write(f"## Instructions (callgrind, millions; whole process, all threads)\n\n{callgrind_table()}\n\n")
     out.write(f"## Single probe and start-up (wall time over {values.get('meta.runs')} runs)\n\n{single_table()}\n\n")
     out.write("System store: a copy of the system roots plus the bench roots. Peers get `SSL_CERT_FILE` (the bundle) and "
               "`SSL_CERT_DIR` as their defaults would; tlsprobe gets only `SSL_CERT_DIR` (its default: the hashed "

@@ -1,4 +1,4 @@
-# The measurements of issue 8 (sourced by bench/run after the servers are up).
+# The measurements of issues 8 and 17 (sourced by bench/run after the servers are up).
 
 run_scenarios() {
     local host=localhost
@@ -9,6 +9,7 @@ run_scenarios() {
     scenario_fleet
     scenario_capacity
     scenario_growth
+    scenario_callgrind
 }
 
 # 1. One probe, one trust anchor: handshake only, then with one HTTP GET.
@@ -58,6 +59,7 @@ scenario_startup() {
     say "start-up"
     time_group "startup" "$RUNS" 0 \
         tlsprobe_version "$TLSPROBE --version" \
+        tlsprobe_explain "$TLSPROBE explain -0x2700" \
         hello_c "$W/hello"
     peak_rss "startup.tlsprobe_version" "$TLSPROBE" --version
     peak_rss "startup.hello_c" "$W/hello"
@@ -176,5 +178,10 @@ scenario_callgrind() {
     callgrind_count cg.fleet1.floor "$FLOOR" -t 1 -n 1 -C "$ca" localhost "$port"
     callgrind_count cg.fleet11.floor "$FLOOR" -t 1 -n 11 -C "$ca" localhost "$port"
     callgrind_count cg.explain.tlsprobe "$TLSPROBE_CG" explain -0x2700
+    SSL_CERT_DIR=$P/syscerts callgrind_count cg.system.tlsprobe "$TLSPROBE_CG" --no-http "localhost:$port"
+    callgrind_count cg.san3000.tlsprobe "$TLSPROBE_CG" --no-http --cacert "$ca" "localhost:$PORT_SAN3000"
     record "binary.tlsprobe.bytes" "$(stat -c %s "$TLSPROBE")"
+    # As `make install` leaves it (strip -g: symbols kept, DWARF dropped); the callgrind copy is that.
+    record "binary.tlsprobe_installed.bytes" "$(stat -c %s "$TLSPROBE_CG")"
+    record "binary.tlsprobe.conformances" "$(objdump -h "$TLSPROBE" | awk '$2 == "swift5_protocol_conformances" { printf "%d", (("0x" $3) + 0) / 4 }')"
 }
