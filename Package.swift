@@ -31,15 +31,18 @@ let package = Package(
         ),
         // Fuzz harness (see scripts/fuzz.sh); a plain build replays corpora and random inputs.
         .executableTarget(name: "tlsprobe-fuzz", dependencies: ["TLSProbeCore"]),
-        .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeCore", "TLSProbeLab"]),
-        .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeRendering", "TLSProbeCore"]),
-        .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeLab", "TLSProbeCore"]),
-        .testTarget(name: "TLSProbeCLITests", dependencies: ["tlsprobe", "TLSProbeLab", "TLSProbeCore", "TLSProbeRendering"]),
+        // One test support for every test target: the pipe-safe process runner, temporary
+        // directories removed at exit, the lab PKI fixture, the built binary's location.
+        .target(name: "TLSProbeTestSupport", dependencies: ["TLSProbeLab"], path: "Tests/TLSProbeTestSupport"),
+        .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeTestSupport", "TLSProbeCore", "TLSProbeLab"]),
+        .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeTestSupport", "TLSProbeRendering", "TLSProbeCore"]),
+        .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeTestSupport", "TLSProbeLab", "TLSProbeCore"]),
+        .testTarget(name: "TLSProbeCLITests", dependencies: ["TLSProbeTestSupport", "tlsprobe", "TLSProbeLab", "TLSProbeCore", "TLSProbeRendering"]),
         // STARTTLS, MQTT, WebSocket and the other application protocols against real servers
         // (mosquitto, Dovecot, aiosmtpd, PostgreSQL) and Python stand-ins for the failure modes.
-        .testTarget(name: "TLSProbeProtocolTests", dependencies: ["TLSProbeCore", "TLSProbeLab", "tlsprobe"]),
+        .testTarget(name: "TLSProbeProtocolTests", dependencies: ["TLSProbeTestSupport", "TLSProbeCore", "TLSProbeLab", "tlsprobe"]),
         // Hostile servers and bad input; depends on the executable so the tests can spawn it.
-        .testTarget(name: "TLSProbeHostileTests", dependencies: ["TLSProbeCore", "TLSProbeLab", "TLSProbeRendering", "tlsprobe"]),
+        .testTarget(name: "TLSProbeHostileTests", dependencies: ["TLSProbeTestSupport", "TLSProbeCore", "TLSProbeLab", "TLSProbeRendering", "tlsprobe"]),
     ]
 )
 

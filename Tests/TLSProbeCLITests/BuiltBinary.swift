@@ -1,4 +1,5 @@
 import Foundation
+import TLSProbeTestSupport
 
 /// Runs the built `tlsprobe` next to the test bundle (as argument-parser's own example tests do),
 /// so the tests see exactly what a user's shell sees.
@@ -20,19 +21,8 @@ enum BuiltBinary {
     }
 
     static func run(executable: URL, _ arguments: [String], environment: [String: String]? = ["PATH": "/usr/bin:/bin"]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting: a full pipe would otherwise block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try TestProcess.run(executable, arguments, environment: environment)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     static func committed(_ path: String) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TLSProbeTestSupport
 import TLSProbeCore
 import TLSProbeLab
 
@@ -10,16 +11,10 @@ enum CLIFixture {
     /// The binary built next to the test bundle (the test target depends on it).
     static var binary: String { CLI.binary.path }
 
-    static let pki: LabPKIBundle = {
-        do { return try LabPKI.standard() } catch { fatalError("lab PKI: \(error)") }
-    }()
+    static var pki: LabPKIBundle { LabPKIFixture.pki }
 
-    static let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-cli-tests-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try? pki.write(to: url)
-        return url
-    }()
+    /// Removed when the test process exits.
+    static let directory = LabPKIFixture.directory("cli-tests")
 
     static var rootPath: String { directory.appending(path: "root.pem").path }
 
@@ -34,32 +29,8 @@ enum CLIFixture {
     }
 
     static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let id = UUID().uuidString
-        let outURL = directory.appending(path: "out-\(id)")
-        let errURL = directory.appending(path: "err-\(id)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(
-            status: process.terminationStatus,
-            stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8)
-        )
+        let result = try TestProcess.run(URL(fileURLWithPath: executable), arguments, stdin: Data((stdin ?? "").utf8))
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     static func tlsprobe(_ arguments: [String], stdin: String? = nil) throws -> Result {

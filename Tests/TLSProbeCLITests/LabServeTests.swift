@@ -1,4 +1,5 @@
 import Foundation
+import TLSProbeTestSupport
 import Testing
 import TLSProbeCore
 import TLSProbeLab

@@ -1,20 +1,15 @@
 import Foundation
+import TLSProbeTestSupport
 import TLSProbeCore
 import TLSProbeLab
 
 /// One lab PKI for the whole test process (key generation is the slow part), written to a
 /// temporary directory so the probe can load the root with --cacert semantics.
 enum LabFixture {
-    static let pki: LabPKIBundle = {
-        do { return try LabPKI.standard() } catch { fatalError("lab PKI: \(error)") }
-    }()
+    static var pki: LabPKIBundle { LabPKIFixture.pki }
 
-    static let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-tests-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try? pki.write(to: url)
-        return url
-    }()
+    /// Removed when the test process exits.
+    static let directory = LabPKIFixture.directory("tests")
 
     static var rootPath: String { directory.appending(path: "root.pem").path }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TLSProbeTestSupport
 import Testing
 @testable import TLSProbeCore
 import TLSProbeLab
@@ -35,17 +36,10 @@ import TLSProbeLab
     }
 
     static func run(_ executable: String, _ arguments: [String], timeout: Int) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["timeout", "--kill-after=2", String(timeout), executable] + arguments
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        do {
+            let result = try TestProcess.tool(executable, arguments, timeout: TimeInterval(timeout))
+            return (result.status, result.combined)
+        } catch { return (-1, "\(error)") }
     }
 
     static func askOracle(_ binary: String, server: any LabServer, host: String) -> OracleResult {

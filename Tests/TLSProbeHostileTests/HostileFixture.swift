@@ -1,4 +1,5 @@
 import Foundation
+import TLSProbeTestSupport
 import Testing
 import TLSProbeCore
 import TLSProbeLab
@@ -13,16 +14,10 @@ enum HostileFixture {
     /// loaded 2-core machine to finish a real handshake.
     static let timeout = 2.5
 
-    static let pki: LabPKIBundle = {
-        do { return try LabPKI.standard() } catch { fatalError("lab PKI: \(error)") }
-    }()
+    static var pki: LabPKIBundle { LabPKIFixture.pki }
 
-    static let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-hostile-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try? pki.write(to: url)
-        return url
-    }()
+    /// Removed when the test process exits.
+    static let directory = LabPKIFixture.directory("hostile")
 
     static var rootPath: String { directory.appending(path: "root.pem").path }
 

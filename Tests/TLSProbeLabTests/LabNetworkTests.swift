@@ -70,7 +70,9 @@ private func readAll(_ fd: Int32) -> (bytes: [UInt8], errno: Int32) {
         let server = try LabRawServer(.stallAfterAccept)
         let fd = try connectLoopback(server.port)
         defer { close(fd) }
-        while server.connectionCount == 0 { usleep(10_000) }
+        let accepted = Date().addingTimeInterval(5)
+        while server.connectionCount == 0 && Date() < accepted { usleep(10_000) }
+        try #require(server.connectionCount > 0, "the server accepted within 5 s")
         let started = Date()
         server.stop()
         #expect(Date().timeIntervalSince(started) < 1)

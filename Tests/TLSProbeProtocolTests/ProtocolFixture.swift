@@ -1,4 +1,5 @@
 import Foundation
+import TLSProbeTestSupport
 import Synchronization
 import TLSProbeCore
 import TLSProbeLab
@@ -6,17 +7,12 @@ import TLSProbeLab
 /// What every protocol suite shares: one lab PKI written to a private temporary directory (the
 /// servers read the chain and key from there), free loopback ports, and the probe itself.
 enum ProtocolFixture {
-    static let pki: LabPKIBundle = {
-        do { return try LabPKI.standard() } catch { fatalError("lab PKI: \(error)") }
-    }()
+    static var pki: LabPKIBundle { LabPKIFixture.pki }
 
     /// root.pem, chain.pem (leaf + intermediate), leaf.key, client.pem/.key, client-ca.pem.
     /// Removed at exit: the directory holds private keys.
     static let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-protocols-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
-        try? pki.write(to: url)
+        let url = LabPKIFixture.directory("protocols")
         try? LabCertificate.writeBundle(pki.chain, to: url.appending(path: "chain.pem"))
         _ = ServiceRegistry.installHandler
         return url
@@ -139,19 +135,10 @@ final class ServiceProcess: @unchecked Sendable {
 enum Command {
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], timeout: Int = 60) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["--kill-after=2", String(timeout), executable] + arguments
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ServiceError(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(output.suffix(1500))")
+        let result = try TestProcess.run(URL(fileURLWithPath: executable), arguments, timeout: TimeInterval(timeout))
+        let output = result.combined
+        guard result.status == 0, !result.timedOut else {
+            throw ServiceError(description: "\(executable) \(arguments.joined(separator: " ")) exited \(result.status): \(output.suffix(1500))")
         }
         return output
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TLSProbeTestSupport
 import TLSProbeCore
 import TLSProbeLab
 
@@ -8,12 +9,11 @@ final class ChainLab {
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-chain-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try TestDirectory.make("tlsprobe-chain")
     }
 
     /// The directory holds private keys: removed when the test is done with it.
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    deinit { TestDirectory.remove(directory) }
 
     func write(_ certificates: [LabCertificate], _ name: String) throws -> String {
         let url = directory.appending(path: name)
@@ -72,19 +72,8 @@ enum ExternalVerifier {
     }
 
     static func run(_ executable: String, _ arguments: [String], timeout: Int = 60, in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["timeout", "--kill-after=2", String(timeout), executable] + arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        // One pipe for both streams: a child that fills stderr cannot block on it.
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let result = try TestProcess.tool(executable, arguments, in: directory, timeout: TimeInterval(timeout))
+        return Result(status: result.status, output: result.combined)
     }
 
     /// `openssl verify` of `leaf` with `untrusted` intermediates against `trust`.
