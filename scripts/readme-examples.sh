@@ -150,7 +150,12 @@ ${fence}
 - \`tlsprobe --client esp-idf HOST\` probes as ESP-IDF's default mbedTLS client would (TLS 1.2,
   its suites, groups and signature algorithms, a 16 KB input buffer, its certificate bundle) and
   says what the device will log (\`mbedtls_ssl_handshake returned -0x7780\`, \`-0x2700\` with its
-  verify flags) and which side is cheaper to fix.
+  verify flags) and which side is cheaper to fix. Other generations: \`esp-idf@4.4\` (Mbed TLS 2.28),
+  \`esp-idf@5.2\`, \`esp-idf@5\`, \`esp-idf@5-tls13\`, \`esp-idf@6\` (Mbed TLS 4, PSA codes) and
+  \`arduino-esp32@3\`; \`--chip esp32c3\` (or s2, s3, c6, h2, p4 …) for the chip's RSA limits.
+  The report's \`device\` block (and JSON key) gives the device's own return code, the verify flags
+  Mbed TLS knows and the ones esp-tls logs, and the log lines; \`esp-idf@4.4\` is checked in the
+  tests against a real Mbed TLS 2.28 client. \`tlsprobe --client list\` shows every profile's sources.
 - \`tlsprobe explain -0x2700\` decodes mbedTLS and ESP-IDF codes (also \`0x2700\`, \`-9984\`,
   composite codes, \`flags=0x0C\`, \`verify:10\`, \`error:0A000086\`, \`alert:40\`, \`curl:60\`,
   \`exit:33\`) and names the matching codes in the other worlds.

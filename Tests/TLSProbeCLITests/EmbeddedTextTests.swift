@@ -34,3 +34,40 @@ import TLSProbeRendering
         #expect(text.contains("as --client esp-idf: ESP-IDF v5.5.4"))
     }
 }
+
+/// The device block, `--chip` and `--client list` as a user sees them.
+@Suite struct DevicePredictionTextTests {
+    @Test func outOfOrderChainShowsWhatTheDeviceLogs() throws {
+        let profile = try #require(ClientProfiles.named("esp-idf@4.4"))
+        let report = try CLILab.probe("chain-out-of-order") { $0.clientProfile = profile }
+        let text = TextRenderer(style: TerminalStyle(color: false)).conclusion(report)
+        print("----- chain-out-of-order --client esp-idf@4.4\n\(text)")
+        #expect(text.contains("device   esp-idf@4.4 on esp32, Mbed TLS 2.28.8: fails, mbedtls_ssl_handshake returned -0x2700, verify flags 0x00000008"))
+        #expect(text.contains("I esp-tls-mbedtls: Failed to verify peer certificate!"))
+        #expect(text.contains("embedded.chain_out_of_order"))
+        #expect(report.exitCode == ExitStatus.untrustedChain.rawValue)
+    }
+
+    @Test func idf5SaysTheLoggedFlagsStayZero() throws {
+        let report = try CLILab.probe("chain-out-of-order") { $0.clientProfile = .espIDF }
+        let text = TextRenderer(style: TerminalStyle(color: false)).conclusion(report)
+        #expect(text.contains("flags    logged as 0x00000000"))
+        #expect(text.contains("mbedtls_ssl_get_verify_result(esp_tls_get_ssl_context(tls))"))
+        #expect(!text.contains("Failed to verify peer certificate!"))
+    }
+
+    @Test func clientListShowsSourcesAndChips() throws {
+        let result = try CLI.run(["--client", "list"])
+        #expect(result.status == 0)
+        for profile in ClientProfiles.all { #expect(("\n" + result.stdout).contains("\n\(profile.name)"), "\(profile.name)") }
+        #expect(result.stdout.contains("chips (--chip"))
+        #expect(result.stdout.contains("[espressif/esp-idf v4.4.8 components/mbedtls/Kconfig]"))
+        #expect(result.stdout.contains("esp32c3  RSA hardware to 3072 bits, larger keys in software"))
+    }
+
+    @Test func unknownChipIsAUsageError() throws {
+        let result = try CLI.run(["--client", "esp-idf", "--chip", "esp8266", "localhost:1"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown --chip 'esp8266'"))
+    }
+}
