@@ -21,6 +21,13 @@ command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(
 command -v mosquitto_passwd >/dev/null 2>&1 || missing+=(mosquitto-clients)
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd dovecot-pop3d)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+# Foreign TLS servers for the handshake tests (TLSProbeLab/Foreign): GnuTLS, Botan, Go crypto/tls,
+# lighttpd on wolfSSL and on Mbed TLS.
+command -v botan >/dev/null 2>&1 || missing+=(botan)
+command -v go >/dev/null 2>&1 || missing+=(golang-go)
+command -v lighttpd >/dev/null 2>&1 || missing+=(lighttpd)
+[ -e /usr/lib/lighttpd/mod_wolfssl.so ] || missing+=(lighttpd-mod-wolfssl)
+[ -e /usr/lib/lighttpd/mod_mbedtls.so ] || missing+=(lighttpd-mod-mbedtls)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "test.sh: please install: ${missing[*]} (e.g. sudo apt-get install -y ${missing[*]})" >&2

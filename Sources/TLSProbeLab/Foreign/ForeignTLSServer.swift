@@ -1,0 +1,89 @@
+import Foundation
+import Glibc
+
+/// A TLS server from another implementation (GnuTLS, Botan, Go crypto/tls, lighttpd on wolfSSL
+/// or Mbed TLS, OpenSSL's s_server) run as a child process on loopback, so a diagnosis can be
+/// checked against a stack none of us wrote. Start one per suite: each launch costs a process
+/// start (and, for Go, a build on first use). `stop()` (or deinit) kills it and removes its
+/// temporary directory, which holds its private key.
+public final class ForeignTLSServer: LabServer, @unchecked Sendable {
+    public let host: String
+    public let port: UInt16
+    public let stack: ForeignStack
+    /// The command line, for failure messages and notes.
+    public let commandLine: String
+    /// The server's own output (stdout and stderr), for failure messages.
+    public var log: String { (try? String(contentsOf: directory.appending(path: "server.log"), encoding: .utf8)) ?? "" }
+
+    private let process: Process
+    private let directory: URL
+    private let lock = NSLock()
+    private var stopped = false
+
+    init(stack: ForeignStack, host: String, port: UInt16, executable: String, arguments: [String], directory: URL, readyTimeout: TimeInterval = 15) throws {
+        self.stack = stack
+        self.host = host
+        self.port = port
+        self.directory = directory
+        commandLine = ([executable] + arguments).joined(separator: " ")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let logURL = directory.appending(path: "server.log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: logURL)
+        // A file, not a pipe: a chatty server can never block on a full pipe nobody reads.
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+            try? logHandle.close()
+            try waitUntilListening(timeout: readyTimeout)
+        } catch {
+            try? logHandle.close()
+            let log = self.log
+            stop()
+            throw LabError("\(stack.name) did not start (\(commandLine)): \(error)\n\(log.suffix(2000))")
+        }
+    }
+
+    deinit { stop() }
+
+    /// Process-based: connections are not counted (0); use a `LabCuttingProxy` in front to count.
+    public var connectionCount: Int { 0 }
+
+    public func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            let limit = Date().addingTimeInterval(2)
+            while process.isRunning && Date() < limit { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Polls with TCP connects until the server accepts (bounded), or it exits.
+    private func waitUntilListening(timeout: TimeInterval) throws {
+        let limit = Date().addingTimeInterval(timeout)
+        while Date() < limit {
+            guard process.isRunning else { throw LabError("exited with status \(process.terminationStatus)") }
+            if let socket = try? LabOutboundSocket(host: host, port: port) {
+                socket.close()
+                return
+            }
+            usleep(30_000)
+        }
+        throw LabError("not listening on \(host):\(port) after \(Int(timeout)) s")
+    }
+}
+
+/// A port the OS just handed out (bound to port 0 and released), for servers that cannot be
+/// told to pick one themselves. Another process could take it in between; launchers retry once.
+func freeLoopbackPort(host: String) throws -> UInt16 { try LabPorts.closedPort(host: host) }
