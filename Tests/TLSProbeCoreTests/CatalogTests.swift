@@ -34,6 +34,9 @@ private enum DocumentedFacts {
 
     static let byID: [String: Set<String>] = [
         DiagnosisID.dnsTimeout: ["seconds"],
+        DiagnosisID.handshakeIntolerance: ["feature", "evidence", "clients", "retry"],
+        DiagnosisID.cipherCBC: ["aead_choice"],
+        DiagnosisID.sigNoShared: ["server_sigalgs", "offered"],
         DiagnosisID.handshakeSNIRequired: ["sni"],
         DiagnosisID.handshakeFailed: ["detail"],
         DiagnosisID.handshakeUnexpectedMessage: ["detail"],

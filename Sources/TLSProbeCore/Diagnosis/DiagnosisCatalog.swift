@@ -10,7 +10,7 @@ public enum DiagnosisCatalog {
 
     public static let entries: [DiagnosisEntry] =
         connectionEntries + alertEntries + negotiationEntries + certificateEntries + httpEntries + appProtocolEntries + embeddedEntries
-        + boundsEntries
+        + boundsEntries + wireEntries
 
     // Built once. A duplicate id keeps the first row; `CatalogTests` fails on duplicates, so a
     // typo is caught in CI instead of crashing the tool at start-up.

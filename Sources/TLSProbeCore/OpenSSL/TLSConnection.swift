@@ -37,7 +37,10 @@ final class TLSConnection {
     /// Called on the probe thread after each batch of bytes OpenSSL has processed.
     var onProgress: (() -> Void)?
 
-    init(context: TLSClientContext, serverName: String?, verifyName: String, alpn: [String], start: Deadline) throws {
+    /// `requestOCSPStaple` false and `padHello` true shape the intolerance retry's plain offer:
+    /// no status_request, and RFC 7685 padding when the hello would be 256–511 bytes.
+    init(context: TLSClientContext, serverName: String?, verifyName: String, alpn: [String], start: Deadline,
+         requestOCSPStaple: Bool = true, padHello: Bool = false) throws {
         guard let ssl = SSL_new(context.context), let input = BIO_new(BIO_s_mem()), let output = BIO_new(BIO_s_mem()) else {
             throw TLSContextError.openSSL("SSL_new failed")
         }
@@ -72,7 +75,9 @@ final class TLSConnection {
             }
             _ = SSL_set_alpn_protos(ssl, wire, UInt32(wire.count))
         }
-        _ = tlsprobe_SSL_set_tlsext_status_type(ssl, TLSEXT_STATUSTYPE_ocsp)
+        if requestOCSPStaple { _ = tlsprobe_SSL_set_tlsext_status_type(ssl, TLSEXT_STATUSTYPE_ocsp) }
+        // SSL_OP_TLSEXT_PADDING is SSL_OP_BIT(4), a function-like macro Swift cannot import.
+        if padHello { _ = SSL_set_options(ssl, UInt64(1) << 4) }
         OpenSSLErrorQueue.clear()
     }
 

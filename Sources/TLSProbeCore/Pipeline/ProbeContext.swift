@@ -43,6 +43,8 @@ final class ProbeContext {
         var certificateAcceptable = false
         /// Set when the handshake succeeded and the finished stage waits for the server's first word.
         var pendingFinished: (handshakeMs: Double, session: NegotiatedSession)?
+        /// Found with raw ClientHellos (handshake.intolerance, cipher.cbc …), reported with server_hello.
+        var wireDiagnoses: [Diagnosis] = []
     }
 
     init(engine: ProbeEngine, target: ProbeTarget, observer: (@Sendable (StageReport) -> Void)?) {

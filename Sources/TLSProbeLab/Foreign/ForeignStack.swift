@@ -138,6 +138,7 @@ enum ForeignLaunch {
                 "server.errorlog = \"\(directory.appending(path: "lighttpd-error.log").path)\"",
                 "server.modules += (\"\(module)\")",
                 "ssl.engine = \"enable\"",
+                "index-file.names = (\"index.html\")",
                 "ssl.pemfile = \"\(chainPath.path)\"",
                 "ssl.privkey = \"\(keyPath.path)\"",
             ]

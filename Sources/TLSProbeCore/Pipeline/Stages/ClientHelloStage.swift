@@ -9,12 +9,16 @@ struct ClientHelloStage: ProbeStage {
 
     init?(for context: ProbeContext) {}
 
-    func run(_ context: ProbeContext) -> StageOutcome {
+    func run(_ context: ProbeContext) -> StageOutcome { run(context, retry: nil) }
+
+    private func run(_ context: ProbeContext, retry: HandshakeRetry?) -> StageOutcome {
         guard let socket = context.socket else { return .stop }
         context.noteEmbeddedApplicationClient()
         let connection: TLSConnection
         do {
-            connection = try TLSConnection(context: context.engine.context, serverName: context.serverName, verifyName: context.verifyName, alpn: context.effectiveALPN, start: Deadline.now)
+            connection = try TLSConnection(context: retry?.context ?? context.engine.context, serverName: context.serverName, verifyName: context.verifyName,
+                                           alpn: retry == nil ? context.effectiveALPN : [], start: Deadline.now,
+                                           requestOCSPStaple: retry == nil, padHello: retry?.padHello ?? false)
         } catch {
             context.report.diagnoses.append(context.diagnosis(DiagnosisID.internalError, ["detail": String(describing: error)]))
             context.stopReason = "internal error"
@@ -27,6 +31,8 @@ struct ClientHelloStage: ProbeStage {
         connection.onProgress = nil
         Self.observeAll(context, connection)
         guard case .completed = result else {
+            // Our permissive hello may itself be the cause: retry once with a plain one (Handshake/IntoleranceRetry).
+            if retry == nil, let plain = context.retryWithPlainHello(after: result, connection: connection) { return run(context, retry: plain) }
             context.handshake = HandshakeOutcome(result: result, handshakeMs: context.elapsedMs(since: handshakeStart), session: nil)
             context.fail(HandshakeFailure.diagnose(result, connection: connection, context: context))
             return .stop

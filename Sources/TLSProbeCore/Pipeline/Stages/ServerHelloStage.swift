@@ -47,7 +47,7 @@ struct ServerHelloStage: ProbeStage {
             let id = version == .tls10 ? DiagnosisID.protoTLS10Only : DiagnosisID.protoTLS11Only
             diagnoses.append(context.diagnosis(id, ["version": facts.version, "server_versions": facts.version, "offered": context.offeredVersionsLabel]))
         }
-        diagnoses += extra
+        diagnoses += extra + context.learned.wireDiagnoses
         diagnoses += Expectations.version(facts.version, context)
         context.complete(StageReport(name: .serverHello, status: .ok, durationMs: hello.atMs - sentAt, summary: summary, details: .serverHello(details)), diagnoses: diagnoses)
     }
