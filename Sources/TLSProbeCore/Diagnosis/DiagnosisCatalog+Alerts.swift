@@ -56,8 +56,8 @@ extension DiagnosisCatalog {
     private static let clientCertRequiredEntry = DiagnosisEntry(
         id: DiagnosisID.alertClientCertRequired, severity: .error, stage: .finished, exitStatus: .handshakeAlert,
         title: "Server requires a client certificate",
-        summaryTemplate: "The server asked for a client certificate (acceptable CAs: {ca_names}) and ended the {version} handshake with alert {alert} ({code}) because none was sent.",
-        explanation: "This is mutual TLS: the server sent a CertificateRequest and insists on a certificate from the client. In TLS 1.3 the rejection comes as alert 116 certificate_required, often only after the client thinks the handshake is done (on the first read). In TLS 1.2 most servers send handshake_failure (40) right after the client's empty Certificate message; some send bad_certificate (42).",
+        summaryTemplate: "The server asked for a client certificate (acceptable CAs: {ca_names}) and ended the {version} handshake with {ending} because none was sent.",
+        explanation: "This is mutual TLS: the server sent a CertificateRequest and insists on a certificate from the client. In TLS 1.3 the rejection comes as alert 116 certificate_required, often only after the client thinks the handshake is done (on the first read). In TLS 1.2 most servers send handshake_failure (40) right after the client's empty Certificate message; some send bad_certificate (42), GnuTLS sends decode_error (50), Mbed TLS just closes the connection. tlsprobe reads the cause from the CertificateRequest it saw, not from the alert number.",
         fixServer: "If this endpoint should be public, turn off client-certificate verification (nginx ssl_verify_client off/optional); otherwise nothing is wrong.",
         fixClient: "Present a certificate issued by one of the listed CAs: curl --cert client.pem --key client.key; tlsprobe --cert/--key; on ESP-IDF set clientcert_buf/clientkey_buf in esp_tls_cfg_t (the chain must fit CONFIG_MBEDTLS_SSL_OUT_CONTENT_LEN, 4096 bytes by default).",
         openssl: "SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED (1116) or SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE (1040)",

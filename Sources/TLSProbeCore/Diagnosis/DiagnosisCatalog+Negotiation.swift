@@ -54,8 +54,8 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.protoUnexpectedALPN, severity: .error, stage: .finished, exitStatus: .noCommonParameters,
             title: "Server selected an unexpected ALPN protocol",
-            summaryTemplate: "The server selected ALPN {alpn}; --expect-alpn asks for {expected} (we offered {offered}).",
-            explanation: "ALPN decides which application protocol runs over TLS. A server (or a load balancer in front of it) that selects another protocol, or none, will not serve clients that depend on the expected one, e.g. gRPC needs h2.",
+            summaryTemplate: "The server selected ALPN {alpn}; {expected} (we offered {offered}).",
+            explanation: "ALPN decides which application protocol runs over TLS. A server (or a load balancer in front of it) that selects another protocol, or none, will not serve clients that depend on the expected one, e.g. gRPC needs h2. A server that selects a protocol the client never offered breaks RFC 7301 §3.2: every conforming client (OpenSSL, Go, browsers) aborts the handshake (OpenSSL: \"bad extension\").",
             fixServer: "Enable the protocol in the TLS terminator (nginx: listen 443 ssl http2 / http2 on; HAProxy: alpn h2,http/1.1 on the bind line).",
             fixClient: "Offer the protocol with --alpn; --expect-alpn none checks that no protocol is selected.",
             openssl: "SSL_get0_alpn_selected",
@@ -119,7 +119,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.keyNoSharedGroup, severity: .error, stage: .keyExchange, exitStatus: .noCommonParameters,
             title: "No key-exchange group in common",
-            summaryTemplate: "The server accepts none of our groups ({offered_groups}).",
+            summaryTemplate: "The server accepts none of our groups ({offered_groups}); it accepts {server_groups}.",
             explanation: "No elliptic curve / DH group is acceptable to both sides: e.g. an X448-only or post-quantum-only server, or a client without x25519/P-256.",
             fixServer: "Enable x25519 and P-256 (secp256r1) in the group list.",
             fixClient: "Offer x25519 and P-256; ESP-IDF offers x25519, P-256/384/521 and brainpool by default.",

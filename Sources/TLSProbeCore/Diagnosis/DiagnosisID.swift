@@ -31,7 +31,8 @@ public enum DiagnosisID {
 
     // alert — one id per alert name: "alert." + name, e.g. "alert.handshake_failure".
     // facts: {alert} (name), {code} (number), {after} (last message we sent/saw)
-    // alert.client_cert_required additionally: {ca_names} (acceptable CA names or "any"), {version}
+    // alert.client_cert_required additionally: {ca_names} (acceptable CA names or "any"), {version},
+    // {ending} ("alert decode_error (50)", "a close (FIN), no alert")
     public static let alertClientCertRequired = "alert.client_cert_required"
     public static let alertUnrecognizedName = "alert.unrecognized_name"  // {sni}
     public static let alertUnknown = "alert.unknown"  // an alert number with no name
@@ -55,7 +56,7 @@ public enum DiagnosisID {
     public static let keyWeakRSA = "key.weak_rsa"  // {bits} {subject} {depth}
     public static let keyWeakEC = "key.weak_ec"  // {curve} {bits} {subject} {depth}
     public static let keyNoForwardSecrecy = "key.no_forward_secrecy"  // warning: RSA key transport; {cipher}
-    public static let keyNoSharedGroup = "key.no_shared_group"  // {offered_groups}
+    public static let keyNoSharedGroup = "key.no_shared_group"  // {offered_groups} {server_groups}
 
     // sig — facts: {subject} {depth} {algorithm}
     public static let sigSHA1 = "sig.sha1"

@@ -16,7 +16,7 @@ enum Expectations {
         let selected = alpn ?? noALPN
         guard selected != expected else { return [] }
         let offered = options.alpn.isEmpty ? noALPN : options.alpn.joined(separator: ",")
-        return [context.diagnosis(DiagnosisID.protoUnexpectedALPN, ["alpn": selected, "expected": expected, "offered": offered])]
+        return [context.diagnosis(DiagnosisID.protoUnexpectedALPN, ["alpn": selected, "expected": "--expect-alpn asks for \(expected)", "offered": offered])]
     }
 
     /// What `--expect-alpn` takes, and the report shows, when no protocol was selected.

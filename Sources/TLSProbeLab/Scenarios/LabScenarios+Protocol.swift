@@ -24,7 +24,7 @@ extension LabScenarios {
         // provider), so the weak-cipher scenario uses NULL encryption instead.
         LabScenario(
             name: "null-cipher-only", summary: "TLS 1.2 with NULL-SHA256 only: authenticated but not encrypted",
-            expectedDiagnosis: DiagnosisID.cipherWeak, expectedExit: .noCommonParameters
+            expectedDiagnosis: DiagnosisID.cipherNoShared, expectedExit: .noCommonParameters
         ) { pki in try serve(pki.chain) { $0.pin(.tls1_2); $0.cipherList = "NULL-SHA256" } },
         LabScenario(
             name: "client-cert-required-tls13", summary: "TLS 1.3 server that requires a client certificate from the lab client CA",

@@ -31,12 +31,15 @@ struct VersionScanStep: FollowUpStep {
         facts["cipher"] = inRange.first?.1.cipher ?? "?"
         facts["offered"] = offer.suitesLabel
         if let cipher = inRange.first?.1.cipher, let connection = context.connection, let reason = connection.weakness(ofCipherNamed: cipher) {
-            // It accepts only what no modern client offers (NULL, anonymous, EXPORT, RC4).
+            // It accepts only what no modern client offers (NULL, anonymous, EXPORT, RC4): what
+            // matters is that no client finds a suite in common, and the fix is what to enable.
             facts["reason"] = reason
-            return context.diagnosis(DiagnosisID.cipherWeak, facts, stage: .serverHello)
+            facts["server_ciphers"] = inRange.compactMap(\.1.cipher).map { "\($0) (\(connection.weakness(ofCipherNamed: $0) ?? reason))" }.joined(separator: ", ")
+            return context.diagnosis(DiagnosisID.cipherNoShared, facts, stage: .serverHello)
         }
         if context.options.groups != nil {
             facts["offered_groups"] = context.options.groups
+            facts["server_groups"] = "a group OpenSSL offers by default (the follow-up without --groups was accepted)"
             return context.diagnosis(DiagnosisID.keyNoSharedGroup, facts, stage: .serverHello)
         }
         return context.diagnosis(DiagnosisID.cipherNoShared, facts, stage: .serverHello)

@@ -44,11 +44,14 @@ enum HandshakeFailure {
                                 context.diagnosis(DiagnosisID.handshakeTimeout, ["after": after, "seconds": seconds, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
         case .transport(.closed), .transport(.reset), .transport(.failed):
             let reset = result.isReset
+            if ClientCertificateRequirement.explainsClose(connection: connection) {  // Mbed TLS just closes
+                return StageFailure(context.clientCertificateRequired(connection, ending: reset ? "a reset (RST) and no alert" : "a close (FIN) and no alert", facts: ["after": after]))
+            }
             let id = reset ? DiagnosisID.handshakeReset : DiagnosisID.handshakeAbruptClose
             let what = reset ? "the server reset the connection (RST)" : "the server closed the connection (FIN)"
             // Closed right after our ClientHello: try SNI, then each version.
             let followUps: [any FollowUpStep] = recorder.hasReceived(HandshakeType.serverHello) ? [] :
-                [SNIRequiredStep(), VersionScanStep(facts: ["after": after])]
+                [SNIRequiredStep(), VersionScanStep(facts: ["after": after]), RawOfferSurveyStep(facts: ["after": after])]
             return StageFailure(stage, "\(what) after \(after)",
                                 context.diagnosis(id, ["after": after, "bytes": String(recorder.totalReceivedBytes)], stage: stage), followUps: followUps)
         case .tlsError(let errors):
@@ -76,13 +79,9 @@ enum HandshakeFailure {
         let recorder = connection.recorder
         let name = TLSAlert.name(for: code) ?? "unknown"
         var alertFacts = ["alert": name, "code": String(code), "after": recorder.lastMessageDescription]
-        let askedForCertificate = recorder.hasReceived(HandshakeType.certificateRequest)
-        let certificateAlerts: Set<UInt8> = [40, 42, 46, 48, 116]
-        if code == 116 || (askedForCertificate && !connection.sentClientCertificate && certificateAlerts.contains(code)) {
-            let names = connection.acceptableClientCANames()
-            alertFacts["ca_names"] = names.isEmpty ? "any" : names.joined(separator: "; ")
-            alertFacts["version"] = connection.negotiatedSession().version ?? "?"
-            return StageFailure(context.diagnosis(DiagnosisID.alertClientCertRequired, alertFacts, stage: .finished))
+        // Asked for a certificate and sent none: that is the reason, whatever alert follows (Handshake/).
+        if code == 116 || ClientCertificateRequirement.explains(alert: code, connection: connection) {
+            return StageFailure(context.clientCertificateRequired(connection, ending: "alert \(name) (\(code))", facts: alertFacts))
         }
         if code == 112 {
             // Without SNI, "unrecognized name" means "I need a name": confirm with one when we know it.
@@ -98,7 +97,7 @@ enum HandshakeFailure {
         // The server refused our offer: find out what it would have accepted.
         let refusedOffer = !recorder.hasReceived(HandshakeType.serverHello) && [40, 70, 71, 47].contains(code)
         return StageFailure(context.diagnosis(id, alertFacts, stage: stage),
-                            followUps: refusedOffer ? [SNIRequiredStep(), VersionScanStep(facts: alertFacts)] : [])
+                            followUps: refusedOffer ? [SNIRequiredStep(), VersionScanStep(facts: alertFacts), RawOfferSurveyStep(facts: alertFacts)] : [])
     }
 
     /// OpenSSL stopped the handshake itself: say what it objected to.
@@ -125,7 +124,15 @@ enum HandshakeFailure {
         }
         if reasons.contains("unsupported protocol") || reasons.contains("wrong ssl version") {
             return StageFailure(context.diagnosis(DiagnosisID.protoNoCommonVersion, ["server_versions": "unknown", "offered": context.offeredVersionsLabel], openssl: detail, stage: .serverHello),
-                                followUps: [SNIRequiredStep(), VersionScanStep(facts: ["after": recorder.lastMessageDescription])])
+                                followUps: [SNIRequiredStep(), VersionScanStep(facts: ["after": recorder.lastMessageDescription]), RawOfferSurveyStep(facts: ["after": recorder.lastMessageDescription])])
+        }
+        if reasons.contains("unexpected eof while reading") && ClientCertificateRequirement.explainsClose(connection: connection) {
+            return StageFailure(context.clientCertificateRequired(connection, ending: "a close (FIN) and no alert", facts: ["after": recorder.lastMessageDescription]))
+        }
+        // OpenSSL refuses an ALPN protocol we never offered ("bad extension"): name it (Handshake/SelectedALPN).
+        if reasons.contains("bad extension"), let selected = SelectedALPN.inHandshake(recorder), !context.options.alpn.contains(selected) {
+            let offered = context.options.alpn.isEmpty ? "none" : context.options.alpn.joined(separator: ",")
+            return StageFailure(context.diagnosis(DiagnosisID.protoUnexpectedALPN, ["alpn": selected, "expected": "a server may only select one of the protocols the client offered", "offered": offered], openssl: detail, stage: .serverHello))
         }
         if reasons.contains("unexpected eof while reading") {
             return StageFailure(context.diagnosis(DiagnosisID.handshakeAbruptClose, ["after": recorder.lastMessageDescription], openssl: detail, stage: stage))

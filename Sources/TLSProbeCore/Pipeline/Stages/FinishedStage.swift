@@ -71,7 +71,10 @@ struct FinishedStage: ProbeStage {
         let accepted = { connection.recorder.hasReceived(HandshakeType.newSessionTicket) }
         switch connection.read(over: socket, deadline: waitUntil, limit: 1024, satisfied: accepted) {
         case .data, .satisfied: return nil
-        case .tlsError, .closeNotify, .transport: return Self.rejection(context, connection)
+        case .tlsError, .closeNotify, .transport:
+            // A close without an alert after a CertificateRequest we could not satisfy is a rejection too.
+            return Self.rejection(context, connection) ?? (ClientCertificateRequirement.explainsClose(connection: connection)
+                ? context.clientCertificateRequired(connection, ending: "a close and no alert", facts: ["after": "our Finished"]) : nil)
         }
     }
 

@@ -17,7 +17,7 @@ struct KeyExchangeStage: ProbeStage {
         details.dhBits = session.dhBits
         details.signatureAlgorithm = session.signatureAlgorithm
         details.forwardSecrecy = session.forwardSecrecy
-        var diagnoses = PolicyJudge.keyExchange(session, context: context)
+        var diagnoses = PolicyJudge.keyExchange(session, context: context) + ConnectionFlags.dhPrime(context.connection, context: context)
         if session.forwardSecrecy == false {
             diagnoses.append(context.diagnosis(DiagnosisID.keyNoForwardSecrecy, ["cipher": session.cipher ?? "?"]))
         }

@@ -10,7 +10,9 @@ struct ServerHelloStage: ProbeStage {
     func run(_ context: ProbeContext) -> StageOutcome {
         guard let connection = context.connection, let session = context.handshake?.session else { return .stop }
         var cipherDiagnoses: [Diagnosis] = []
-        if context.learned.deferServerHello { cipherDiagnoses = NormalClientCipherStep.judge(session, connection: connection, context: context) }
+        if context.learned.deferServerHello {
+            cipherDiagnoses = NormalClientCipherStep.judge(session, connection: connection, context: context) + ConnectionFlags.cbc(connection, context: context)
+        }
         if !context.hasCompleted(.serverHello) { Self.record(context, connection, session: session, extra: cipherDiagnoses) }
         return .proceed
     }
@@ -21,8 +23,8 @@ struct ServerHelloStage: ProbeStage {
               let hello = connection.recorder.messages.last(where: { $0.contentType == 22 && $0.kind == HandshakeType.serverHello && !$0.sent }),
               let facts = HelloParser.serverHello(hello.bytes), !facts.isHelloRetryRequest else { return }
         let cipher = connection.cipherName(suite: facts.cipherSuite)
-        if connection.weakness(ofCipherNamed: cipher) != nil {
-            context.learned.deferServerHello = true  // judged after a retry with a normal client's offer
+        if connection.weakness(ofCipherNamed: cipher) != nil || ConnectionFlags.isCBC(facts.cipherSuite) {
+            context.learned.deferServerHello = true  // judged after a retry with a normal client's (or an AEAD-only) offer
             return
         }
         record(context, connection, session: nil, extra: [])

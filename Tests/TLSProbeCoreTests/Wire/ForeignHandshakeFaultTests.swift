@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import TLSProbeCore
+import TLSProbeLab
+
+/// Handshake faults served by TLS stacks other than the lab's OpenSSL (GnuTLS, Botan, lighttpd on
+/// Mbed TLS) and by OpenSSL, each diagnosed from the messages on the wire. Where the cause is
+/// read from handshake messages (a CertificateRequest, a ServerHello's choice), no assertion
+/// depends on which alert number a server happens to send.
+@Suite struct ForeignHandshakeFaultTests {
+    static func probe(_ server: any LabServer, _ adjust: (inout ProbeOptions) -> Void = { _ in }) throws -> ProbeReport {
+        try IntoleranceTests.probe(server, adjust)
+    }
+
+    static func diagnosis(_ id: String, in report: ProbeReport) -> Diagnosis? { report.diagnoses.first { $0.id == id } }
+
+    static let ecdsaChain: [LabCertificate] = {
+        do { return [try LabFixture.pki.issueLeaf(.server(key: .ec(curve: "P-256"))), LabFixture.pki.intermediate] } catch { fatalError("\(error)") }
+    }()
+
+    // MARK: no shared cipher suite / group
+
+    @Test(arguments: [ForeignStack.gnutls, .botan])
+    func aServerLimitedToCamelliaGCMIsNoSharedCipherNamingWhy(stack: ForeignStack) throws {
+        let server = try ForeignServerPool.server("\(stack.rawValue)-camellia-gcm") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "NORMAL:-CIPHER-ALL:+CAMELLIA-128-GCM:+CAMELLIA-256-GCM:-VERS-TLS1.3"
+            spec.botanPolicy = ["ciphers = Camellia-128/GCM Camellia-256/GCM"]
+            return try ForeignTLSServer.start(stack, spec)
+        }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.cipherNoShared, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("CAMELLIA_128_GCM"))
+        #expect(found.summary.contains("do not implement"))
+        #expect(report.exitCode == ExitStatus.noCommonParameters.rawValue)
+        #expect(report.failedStage == .serverHello)
+        #expect(report.followUps.contains { $0.purpose.contains("raw") && $0.accepted })
+    }
+
+    @Test func anOpenSSLServerWithOnlyNullSuitesIsNoSharedCipherWithWhatToEnable() throws {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain, maxVersion: .tls1_2, cipherList: "NULL-SHA256:@SECLEVEL=0"))
+        defer { server.stop() }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.cipherNoShared, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("NULL-SHA256"))
+        #expect(found.fix.hasPrefix("Enable"))
+        #expect(Self.diagnosis(DiagnosisID.cipherWeak, in: report) == nil)
+    }
+
+    @Test func aBotanServerWithOnlyABrainpoolCurveIsNoSharedGroupNamingIt() throws {
+        let server = try ForeignServerPool.server("botan-brainpool") {
+            var spec = ForeignServerSpec(chain: Self.ecdsaChain)
+            spec.botanPolicy = ["groups = brainpool256r1"]
+            return try ForeignTLSServer.start(.botan, spec)
+        }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.keyNoSharedGroup, in: report), "\(report.diagnoses.map(\.id)) \(report.diagnoses.first?.summary ?? "")")
+        #expect(found.summary.contains("brainpoolP256r1"))
+    }
+
+    // MARK: client certificate required, whatever the server does next
+
+    @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls"])
+    func aRequiredClientCertificateIsNamedFromTheCertificateRequest(variant: String) throws {
+        let stack: ForeignStack = variant == "mbedtls" ? .lighttpdMbedTLS : .gnutls
+        let server = try ForeignServerPool.server("\(stack.rawValue)-client-cert") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.requireClientCertificateFrom = LabFixture.pki.clientCA
+            return try ForeignTLSServer.start(stack, spec)
+        }
+        let report = try Self.probe(server) { if variant == "gnutls-1.2" { $0.tlsMax = .tls12 } }
+        let found = try #require(Self.diagnosis(DiagnosisID.alertClientCertRequired, in: report), "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
+        #expect(found.summary.contains("tlsprobe Lab Client CA"))
+        #expect(report.failedStage == .finished)
+        #expect(report.exitCode == ExitStatus.handshakeAlert.rawValue)
+    }
+
+    // MARK: an ALPN protocol we never offered
+
+    @Test func botanSelectingAnALPNWeNeverOfferedIsUnexpectedALPNAtServerHello() throws {
+        let server = try ForeignServerPool.server("botan-default") { try ForeignTLSServer.start(.botan, ForeignServerSpec(chain: LabFixture.pki.chain)) }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.protoUnexpectedALPN, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.stage == .serverHello)
+        #expect(found.summary.contains("http/1.1"))
+    }
+
+    @Test func aRawServerSelectingH2WhenWeOfferedHTTP11IsUnexpectedALPN() throws {
+        let server = try LabRawServer(.script { fd in
+            guard let hello = HostileWire.readClientHello(fd), let parsed = ClientHelloSpec(parsing: hello) else { return }
+            let alpn: [UInt8] = [0x00, 0x10, 0x00, 0x05, 0x00, 0x03, 0x02, 0x68, 0x32]  // "h2"
+            let renegotiation: [UInt8] = [0xFF, 0x01, 0x00, 0x01, 0x00]
+            HostileWire.write(fd, HostileWire.serverHello(suite: 0xC02F, sessionID: parsed.sessionID, extensions: renegotiation + alpn))
+            HostileWire.drain(fd, seconds: 3)
+        })
+        defer { server.stop() }
+        let report = try Self.probe(server) { $0.tlsMax = .tls12 }
+        let found = try #require(Self.diagnosis(DiagnosisID.protoUnexpectedALPN, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("h2"))
+        #expect(found.stage == .serverHello)
+    }
+}
+
+/// Flags on connections that work: CBC suites and DHE primes that are not safe primes, on
+/// OpenSSL and GnuTLS.
+@Suite struct ConnectionFlagTests {
+    static func probe(_ server: any LabServer, _ adjust: (inout ProbeOptions) -> Void = { _ in }) throws -> ProbeReport {
+        try IntoleranceTests.probe(server, adjust)
+    }
+
+    static func diagnosis(_ id: String, in report: ProbeReport) -> Diagnosis? { report.diagnoses.first { $0.id == id } }
+
+    @Test func anOpenSSLServerPreferringCBCOverAEADIsFlaggedAndTheAEADChoiceNamed() throws {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain, maxVersion: .tls1_2,
+                                                          cipherList: "ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256"))
+        defer { server.stop() }
+        let report = try Self.probe(server) { $0.ciphers = "ECDHE-RSA-AES128-SHA" }
+        let found = try #require(Self.diagnosis(DiagnosisID.cipherCBC, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.severity == .warning)
+        #expect(found.summary.contains("ECDHE-RSA-AES128-SHA"))
+        #expect(found.summary.contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"))
+        #expect(report.exitCode == ExitStatus.success.rawValue)
+    }
+
+    @Test func aGnuTLSServerWithOnlyCBCSuitesIsFlaggedAsHavingNoAEAD() throws {
+        let server = try ForeignServerPool.server("gnutls-cbc-only") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "NORMAL:-CIPHER-ALL:+AES-128-CBC:+AES-256-CBC:-VERS-TLS1.3"
+            return try ForeignTLSServer.start(.gnutls, spec)
+        }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.cipherCBC, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("no AEAD suite"))
+        #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map(\.id))")
+    }
+
+    @Test func anAEADServerIsNotFlagged() throws {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain))
+        defer { server.stop() }
+        let report = try Self.probe(server)
+        #expect(Self.diagnosis(DiagnosisID.cipherCBC, in: report) == nil)
+        #expect(Self.diagnosis(DiagnosisID.keyDHSmallSubgroup, in: report) == nil)
+    }
+
+    @Test func anOpenSSLServerWithTheRFC5114PrimeIsFlaggedAsNotSafe() throws {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain, maxVersion: .tls1_2, cipherList: "DHE-RSA-AES128-GCM-SHA256", dhGroup: "dh_2048_224"))
+        defer { server.stop() }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.keyDHSmallSubgroup, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("2048-bit"))
+        #expect(report.exitCode == ExitStatus.success.rawValue)
+    }
+
+    @Test func aSafePrimeIsNotFlagged() throws {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain, maxVersion: .tls1_2, cipherList: "DHE-RSA-AES128-GCM-SHA256", dhGroup: "ffdhe2048"))
+        defer { server.stop() }
+        let report = try Self.probe(server)
+        #expect(report.tls.dhBits == 2048)
+        #expect(Self.diagnosis(DiagnosisID.keyDHSmallSubgroup, in: report) == nil)
+    }
+
+    @Test func aGnuTLSServerWithTheRFC5114PrimeIsFlaggedAsNotSafe() throws {
+        let server = try ForeignServerPool.server("gnutls-dh-rfc5114") {
+            let dhFile = LabFixture.directory.appending(path: "dh-rfc5114-2048-224.pem")
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+            openssl.arguments = ["genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "dh_rfc5114:2", "-out", dhFile.path]
+            try openssl.run()
+            openssl.waitUntilExit()
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            // No RFC 7919 group, so GnuTLS uses its own parameters for DHE.
+            spec.ciphers = "NORMAL:-KX-ALL:+DHE-RSA:-GROUP-FFDHE2048:-GROUP-FFDHE3072:-GROUP-FFDHE4096:-GROUP-FFDHE6144:-GROUP-FFDHE8192:-VERS-TLS1.3"
+            spec.extra = ["--dhparams", dhFile.path]
+            return try ForeignTLSServer.start(.gnutls, spec)
+        }
+        // TLS 1.2 only: OpenSSL then lists no ffdhe groups, which GnuTLS would insist on (RFC 7919).
+        let report = try Self.probe(server) { $0.tlsMax = .tls12 }
+        let found = try #require(Self.diagnosis(DiagnosisID.keyDHSmallSubgroup, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("2048-bit"))
+    }
+}
