@@ -19,6 +19,9 @@ extension ProbeContext {
               let (hello, _) = recorder.firstHandshake(HandshakeType.clientHello, sent: true),
               let rejection = Self.unexplainedRejection(result, recorder: recorder)
         else { return nil }
+        // Our failed connection is of no more use; a server that serves one connection at a
+        // time could not answer the narrowing while it is open.
+        socket?.close()
         let narrowingDeadline = Deadline.after(seconds: min(3, deadline.remainingSeconds / 2)).earlier(deadline)
         guard let finding = IntoleranceNarrowing.narrow(failedHello: hello.bytes, serverName: serverName, address: address, deadline: narrowingDeadline) else {
             report.followUps.append(FollowUpProbe(purpose: "is our ClientHello the cause", offer: "a plain OpenSSL 3 ClientHello (raw)", result: "rejected too: the ClientHello is not the cause", accepted: false))

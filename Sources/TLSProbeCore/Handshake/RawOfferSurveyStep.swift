@@ -7,7 +7,7 @@ struct RawOfferSurveyStep: FollowUpStep {
     let facts: [String: String]
 
     func explain(_ failure: StageFailure, in context: ProbeContext) -> Diagnosis? {
-        guard context.proxy == nil, let address = context.connectedAddress, context.deadline.remainingSeconds > 0.3,
+        guard context.proxy == nil, context.appProtocol.upgrade != .startTLS, let address = context.connectedAddress, context.deadline.remainingSeconds > 0.3,
               let (hello, _) = context.connection?.recorder.firstHandshake(HandshakeType.clientHello, sent: true) else { return nil }
         let deadline = Deadline.after(seconds: min(4, context.deadline.remainingSeconds)).earlier(context.deadline)
         let survey = ParameterSurvey.survey(failedHello: hello.bytes, address: address, deadline: deadline)

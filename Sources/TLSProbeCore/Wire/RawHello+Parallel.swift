@@ -1,5 +1,3 @@
-import Foundation
-
 extension RawHello {
     /// Offers each spec on its own connection, up to `concurrency` at a time, and returns the
     /// results in the order of `specs`. Every connection is bounded by `deadline`, so the whole
@@ -9,14 +7,16 @@ extension RawHello {
         let slots = ResultSlots(count: specs.count)
         let workers = min(max(1, concurrency), specs.count)
         for worker in 0..<workers {
-            Thread {
+            let work: @Sendable () -> Void = {
                 var index = worker
                 while index < specs.count {
                     slots.set(index, offer(specs[index], to: address, deadline: deadline))
                     index += workers
                 }
                 slots.workerDone()
-            }.start()
+            }
+            // No thread to be had: do this worker's share here.
+            if !startDetachedThread(name: "tlsprobe-raw", work) { work() }
         }
         return slots.waitForAll(workers: workers)
     }
@@ -24,29 +24,25 @@ extension RawHello {
 
 /// Slots filled from several threads, and a count of finished workers.
 private final class ResultSlots: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let lock = ConditionLock()
     private var slots: [RawHelloResult?]
     private var finished = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ result: RawHelloResult) {
-        condition.lock()
-        slots[index] = result
-        condition.unlock()
+        lock.withLock { slots[index] = result }
     }
 
     func workerDone() {
-        condition.lock()
-        finished += 1
-        condition.signal()
-        condition.unlock()
+        lock.withLock { finished += 1 }
+        lock.broadcast()
     }
 
     func waitForAll(workers: Int) -> [RawHelloResult] {
-        condition.lock()
-        defer { condition.unlock() }
-        while finished < workers { condition.wait() }
+        lock.lock()
+        defer { lock.unlock() }
+        while finished < workers { lock.wait() }
         return slots.map { $0! }
     }
 }

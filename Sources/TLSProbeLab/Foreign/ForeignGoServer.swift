@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import TLSProbeCore
 
 /// A small Go crypto/tls HTTPS server, built with `go build` on first use (once per process,
 /// into a temporary directory removed at exit), so the lab has Go's TLS stack as a peer.
@@ -59,7 +61,8 @@ enum ForeignGoServer {
     		config.ClientCAs = pool
     		config.ClientAuth = tls.RequireAndVerifyClientCert
     	}
-    	server := &http.Server{Addr: *addr, TLSConfig: config, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+    	// No HTTP/2: net/http refuses a TLS 1.2 suite list without AES-128-GCM when h2 is on.
+    	server := &http.Server{Addr: *addr, TLSConfig: config, TLSNextProto: map[string]func(*http.Server, *tls.Conn, http.Handler){}, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
     		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
     		fmt.Fprintln(w, "tlsprobe go server")
     	})}
@@ -67,7 +70,7 @@ enum ForeignGoServer {
     }
     """#
 
-    private static let lock = NSLock()
+    private static let lock = ConditionLock()
     nonisolated(unsafe) private static var built: Result<String, LabError>?
 
     /// The built binary's path (built on the first call).
@@ -90,25 +93,21 @@ enum ForeignGoServer {
         } catch { throw LabError("go server source: \(error)") }
         atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appending(path: "tlsprobe-go-\(getpid())")) }
         let output = directory.appending(path: "tlsprobe-go-server").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: go)
-        process.arguments = ["build", "-o", output, "main.go"]
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
+        var environment: [String: String] = [:]
+        for entry in UnsafeBufferPointer(start: environ, count: Int.max).prefix(while: { $0 != nil }) {
+            let text = String(cString: entry!)
+            if let equals = text.firstIndex(of: "=") { environment[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+        }
         environment["GO111MODULE"] = "off"
         environment["GOFLAGS"] = ""
         if environment["HOME"] == nil { environment["GOCACHE"] = directory.appending(path: "cache").path }
-        process.environment = environment
         let logURL = directory.appending(path: "build.log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let process: LabChildProcess
         do {
-            let handle = try FileHandle(forWritingTo: logURL)
-            process.standardOutput = handle
-            process.standardError = handle
-            try process.run()
-            process.waitUntilExit()
-            try? handle.close()
+            process = try LabChildProcess(executable: go, arguments: ["build", "-o", output, directory.appending(path: "main.go").path], logPath: logURL.path,
+                                          environment: environment)
         } catch { throw LabError("go build: \(error)") }
+        process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw LabError("go build failed: \((try? String(contentsOf: logURL, encoding: .utf8)) ?? "")")
         }

@@ -1,11 +1,12 @@
-import Foundation
+import FoundationEssentials
 import Glibc
+import TLSProbeCore
 
 /// Foreign servers shared by the tests of one process: each configuration starts once (the
 /// first test that asks), and all are stopped, with their key directories removed, at exit.
 /// Suites run in parallel, so the pool is locked.
 public enum ForeignServerPool {
-    private static let lock = NSLock()
+    private static let lock = ConditionLock()
     nonisolated(unsafe) private static var servers: [String: Result<ForeignTLSServer, LabError>] = [:]
     nonisolated(unsafe) private static var registeredExit = false
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The TLS implementations the lab can run as foreign servers, all from Debian packages.
 public enum ForeignStack: String, CaseIterable, Sendable {
@@ -81,7 +82,7 @@ enum ForeignTools {
     static let lighttpdModules = "/usr/lib/lighttpd"
 
     static func find(_ tool: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") + ["/usr/sbin", "/usr/bin"] {
             let candidate = "\(directory)/\(tool)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Glibc
+import TLSProbeCore
 
 /// A TLS server from another implementation (GnuTLS, Botan, Go crypto/tls, lighttpd on wolfSSL
 /// or Mbed TLS, OpenSSL's s_server) run as a child process on loopback, so a diagnosis can be
@@ -15,34 +16,23 @@ public final class ForeignTLSServer: LabServer, @unchecked Sendable {
     /// The server's own output (stdout and stderr), for failure messages.
     public var log: String { (try? String(contentsOf: directory.appending(path: "server.log"), encoding: .utf8)) ?? "" }
 
-    private let process: Process
+    private let process: LabChildProcess
     private let directory: URL
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var stopped = false
 
-    init(stack: ForeignStack, host: String, port: UInt16, executable: String, arguments: [String], directory: URL, readyTimeout: TimeInterval = 15) throws {
+    init(stack: ForeignStack, host: String, port: UInt16, executable: String, arguments: [String], directory: URL, readyTimeout: Double = 15) throws {
         self.stack = stack
         self.host = host
         self.port = port
         self.directory = directory
         commandLine = ([executable] + arguments).joined(separator: " ")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let logURL = directory.appending(path: "server.log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: logURL)
         // A file, not a pipe: a chatty server can never block on a full pipe nobody reads.
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        process.standardInput = FileHandle.nullDevice
+        process = try LabChildProcess(executable: executable, arguments: arguments,
+                                      logPath: directory.appending(path: "server.log").path)
         do {
-            try process.run()
-            try? logHandle.close()
             try waitUntilListening(timeout: readyTimeout)
         } catch {
-            try? logHandle.close()
             let log = self.log
             stop()
             throw LabError("\(stack.name) did not start (\(commandLine)): \(error)\n\(log.suffix(2000))")
@@ -55,24 +45,19 @@ public final class ForeignTLSServer: LabServer, @unchecked Sendable {
     public var connectionCount: Int { 0 }
 
     public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            let limit = Date().addingTimeInterval(2)
-            while process.isRunning && Date() < limit { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+        let first = lock.withLock {
+            defer { stopped = true }
+            return !stopped
         }
+        guard first else { return }
+        process.terminate()
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// Polls with TCP connects until the server accepts (bounded), or it exits.
-    private func waitUntilListening(timeout: TimeInterval) throws {
-        let limit = Date().addingTimeInterval(timeout)
-        while Date() < limit {
+    private func waitUntilListening(timeout: Double) throws {
+        let limit = Deadline.after(seconds: timeout)
+        while !limit.hasPassed {
             guard process.isRunning else { throw LabError("exited with status \(process.terminationStatus)") }
             if let socket = try? LabOutboundSocket(host: host, port: port) {
                 socket.close()

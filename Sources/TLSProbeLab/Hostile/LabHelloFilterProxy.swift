@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Glibc
+import TLSProbeCore
 
 /// What a `LabHelloFilterProxy` does to a ClientHello it does not like.
 public enum LabHelloFilterAction: Sendable {
@@ -129,8 +130,8 @@ public final class LabHelloFilterProxy: LabServer {
 
 /// A thread-safe counter.
 final class LabCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var count = 0
-    func increment() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

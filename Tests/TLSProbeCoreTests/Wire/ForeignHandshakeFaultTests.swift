@@ -179,3 +179,30 @@ import TLSProbeLab
         #expect(found.summary.contains("2048-bit"))
     }
 }
+
+/// Go's crypto/tls (a server built with `go build` at test time): client certificate and CBC.
+@Suite struct GoServerFaultTests {
+    @Test func goRequiringAClientCertificateIsNamedFromTheCertificateRequest() throws {
+        let server = try ForeignServerPool.server("go-client-cert") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.requireClientCertificateFrom = LabFixture.pki.clientCA
+            return try ForeignTLSServer.start(.go, spec)
+        }
+        let report = try IntoleranceTests.probe(server)
+        let found = try #require(report.diagnoses.first { $0.id == DiagnosisID.alertClientCertRequired }, "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("tlsprobe Lab Client CA"))
+    }
+
+    @Test func goWithOnlyACBCSuiteIsFlaggedAsHavingNoAEAD() throws {
+        let server = try ForeignServerPool.server("go-cbc-only") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"
+            spec.extra = ["-maxversion", "1.2"]
+            return try ForeignTLSServer.start(.go, spec)
+        }
+        let report = try IntoleranceTests.probe(server)
+        let found = try #require(report.diagnoses.first { $0.id == DiagnosisID.cipherCBC }, "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("no AEAD suite"))
+        #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map(\.id))")
+    }
+}
