@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Sets up what the tests need on a fresh machine, then runs them: README's test command.
+# Needs root only to install what is missing; with everything installed it runs as any user.
+# The prerequisites (README lists the same): libssl-dev, pkg-config, openssl, curl, jq, groff,
+# mandoc, man-db, a C compiler, xmllint, GNU time, gnutls-bin, mosquitto, dovecot, postgresql,
+# Python 3 with jsonschema, prometheus-client and aiosmtpd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+has_module() { python3 -c "import $1" 2>/dev/null; }
 
 missing=()
 dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
@@ -15,7 +21,6 @@ command -v man >/dev/null 2>&1 || missing+=(man-db)
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
 [ -x /usr/bin/time ] || missing+=(time)  # peak-RSS tests (GNU time -f %M)
 command -v gnutls-serv >/dev/null 2>&1 || missing+=(gnutls-bin)  # a second TLS server stapling OCSP
-command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 # Protocol suites (Tests/TLSProbeProtocolTests): real brokers and mail/database servers.
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v mosquitto_passwd >/dev/null 2>&1 || missing+=(mosquitto-clients)
@@ -28,17 +33,48 @@ command -v go >/dev/null 2>&1 || missing+=(golang-go)
 command -v lighttpd >/dev/null 2>&1 || missing+=(lighttpd)
 [ -e /usr/lib/lighttpd/mod_wolfssl.so ] || missing+=(lighttpd-mod-wolfssl)
 [ -e /usr/lib/lighttpd/mod_mbedtls.so ] || missing+=(lighttpd-mod-mbedtls)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+if command -v python3 >/dev/null 2>&1; then
+    # Debian packages them: no pip into the system Python (PEP 668 forbids it there).
+    has_module jsonschema || missing+=(python3-jsonschema)
+    has_module prometheus_client || missing+=(python3-prometheus-client)
+    has_module aiosmtpd || missing+=(python3-aiosmtpd)  # the SMTP STARTTLS test server
+else
+    missing+=(python3 python3-jsonschema python3-prometheus-client python3-aiosmtpd)
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "test.sh: please install: ${missing[*]} (e.g. sudo apt-get install -y ${missing[*]})" >&2
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "test.sh: installing ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+        # Without root only the Python modules can still be had, in a virtual environment.
+        system=()
+        for package in "${missing[@]}"; do [[ "$package" == python3-* ]] || system+=("$package"); done
+        if [ ${#system[@]} -gt 0 ]; then
+            echo "test.sh: please install: ${missing[*]} (e.g. sudo apt-get install -y ${missing[*]})" >&2
+            exit 1
+        fi
+    fi
+fi
+
+# Still without the modules (not root, or no Debian package): a virtual environment under .build,
+# first on PATH for the tests (they run `python3 scripts/…`). Never pip into the system Python.
+if ! has_module jsonschema || ! has_module prometheus_client || ! has_module aiosmtpd; then
+    venv=.build/test-python
+    if [ ! -x "$venv/bin/python3" ] && ! python3 -m venv --system-site-packages "$venv" >/dev/null 2>&1; then
+        echo "test.sh: cannot create a Python virtual environment (apt-get install python3-venv), and" \
+             "jsonschema / prometheus-client are missing: the JSON-schema and Prometheus checks need them" >&2
         exit 1
     fi
-    echo "test.sh: installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if ! "$venv/bin/python3" -m pip install -q jsonschema prometheus-client aiosmtpd; then
+        echo "test.sh: pip could not install jsonschema, prometheus-client and aiosmtpd into $venv (offline?);" \
+             "install python3-jsonschema, python3-prometheus-client and python3-aiosmtpd with apt instead" >&2
+        exit 1
+    fi
+    export PATH="$PWD/$venv/bin:$PATH"
+    echo "test.sh: using the Python modules in $venv"
 fi
-python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
-python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install -q prometheus-client
-python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install -q aiosmtpd
 
 swift test

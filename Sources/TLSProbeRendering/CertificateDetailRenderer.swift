@@ -10,7 +10,8 @@ struct CertificateDetailRenderer {
         for certificate in report.certificates {
             lines.append("  #\(certificate.depth) \(certificate.subject)")
             lines.append("      issuer     \(certificate.issuer)")
-            lines.append("      validity   \(certificate.notBefore) → \(certificate.notAfter) (\(certificate.daysLeft) days left)")
+            let left = certificate.daysLeft < 0 ? "expired \(WholeDays.phrase(certificate.daysLeft)) ago" : "\(WholeDays.phrase(certificate.daysLeft)) left"
+            lines.append("      validity   \(certificate.notBefore) → \(certificate.notAfter) (\(left))")
             let key = certificate.curve.map { "\(certificate.keyType) \($0)" } ?? "\(certificate.keyType) \(certificate.keyBits) bits"
             lines.append("      key        \(key), signed \(certificate.signatureAlgorithm)")
             if !certificate.san.isEmpty {
@@ -21,7 +22,10 @@ struct CertificateDetailRenderer {
             if let url = certificate.caIssuersURL { lines.append("      ca issuers \(url)") }
             lines.append("      sha256     \(certificate.sha256)")
         }
-        if let messages = report.stage(.finished)?.details.finished?.messages, !messages.isEmpty {
+        // The finished stage carries the log of a complete handshake; a failed server_hello the
+        // messages exchanged up to the failure (often only our ClientHello).
+        let log = report.stage(.finished)?.details.finished?.messages ?? report.stage(.serverHello)?.details.serverHello?.messages
+        if let messages = log, !messages.isEmpty {
             lines.append(style.paint("handshake messages", .bold))
             for message in messages {
                 let arrow = message.direction == "sent" ? "→" : "←"
@@ -32,6 +36,9 @@ struct CertificateDetailRenderer {
                     ? "\(name) × \(grouped(message.count)) (\(message.bytes) bytes each)\(ignored ? " — ignored" : "")"
                     : "\(message.type.padding(26)) \(message.bytes) bytes"
                 lines.append("  \(String(format3(message.atMs)).padding(9)) \(arrow) \(what)")
+            }
+            if !messages.contains(where: { $0.direction != "sent" }) {
+                lines.append("  nothing came back from the server")
             }
         }
         return lines.joined(separator: "\n")

@@ -30,7 +30,7 @@ public struct FleetSummaryTable: Sendable {
         lines += cells.map { format($0, paint: true) }
         let failed = rows.filter { $0.outcome == .fail }.count
         let warned = rows.filter { $0.outcome == .warning }.count
-        lines.append("\(rows.count) target\(rows.count == 1 ? "" : "s"): \(rows.count - failed - warned) ok, \(warned) warning, \(failed) failed")
+        lines.append("\(Plural.count(rows.count, "target")): \(rows.count - failed - warned) ok, \(Plural.count(warned, "warning")), \(failed) failed")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -73,7 +73,7 @@ public struct NagiosRenderer: Sendable {
         let worst = states.max() ?? .unknown
         let count = { (state: NagiosState) in states.filter { $0 == state }.count }
         let problems = rows.filter { $0.outcome != .ok }.map { "\($0.target) (\($0.firstDiagnosis ?? "exit \($0.exitCode)"))" }
-        var text = rows.isEmpty ? "no targets" : "\(problems.count) of \(rows.count) targets with problems"
+        var text = rows.isEmpty ? "no targets" : "\(problems.count) of \(Plural.count(rows.count, "target")) with problems"
         if !problems.isEmpty { text += ": " + problems.prefix(5).joined(separator: ", ") + (problems.count > 5 ? ", …" : "") }
         var perfdata = ["targets=\(rows.count);;;0", "ok=\(count(.ok));;;0", "warning=\(count(.warning));;;0",
                         "critical=\(count(.critical));;;0", "unknown=\(count(.unknown));;;0"]

@@ -32,10 +32,45 @@ public struct TextRenderer: Sendable {
         let timing = stage.durationMs.map(Self.milliseconds) ?? ""
         let used = (style.color ? 2 : 5) + Self.nameWidth + 1
         let room = Self.lineWidth - used - timing.count - 1
-        if !timing.isEmpty && text.count < room { text = text.padding(room) + " " + timing }
-        else if !timing.isEmpty { text += "  " + timing }
-        let body = stage.status == .skipped ? style.paint(name + " " + text, .dim) : name + " " + text
-        return " \(mark) \(body)"
+        var continuation: [String] = []
+        if !timing.isEmpty {
+            // The timing stays in its column: a summary too long for the line goes on below,
+            // indented under the summary, rather than pushing the timing right.
+            if text.count >= room {
+                let (head, rest) = Self.split(text, within: room - 1)
+                text = head
+                continuation = Self.wrap(rest, width: Self.lineWidth - used - 1)
+            }
+            text = text.padding(room) + " " + timing
+        }
+        // " ok   name          summary": the summary starts after the mark, the name and a space.
+        let summaryColumn = (style.color ? 3 : 6) + Self.nameWidth + 1
+        let first = name + " " + text
+        let paint = { (line: String) in stage.status == .skipped ? self.style.paint(line, .dim) : line }
+        let below = continuation.map { String(repeating: " ", count: summaryColumn) + paint($0) }
+        return ([" \(mark) " + paint(first)] + below).joined(separator: "\n")
+    }
+
+    /// The longest head of `text` that fits `width`, broken after ", " or at a space.
+    static func split(_ text: String, within width: Int) -> (String, String) {
+        let characters = Array(text)
+        guard characters.count > width else { return (text, "") }
+        let spaces = stride(from: min(width, characters.count - 1), to: 0, by: -1).filter { characters[$0] == " " }
+        // Prefer the end of a clause ("200 OK, HSTS …" breaks after "OK,"), else any space.
+        let cut = spaces.first { characters[$0 - 1] == "," && $0 > width / 2 } ?? spaces.first ?? -1
+        guard cut > 0 else { return (String(characters[..<width]), String(characters[width...])) }
+        return (String(characters[..<cut]), String(characters[(cut + 1)...]))
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var rest = text
+        while !rest.isEmpty {
+            let (head, tail) = split(rest, within: max(20, width))
+            lines.append(head)
+            rest = tail
+        }
+        return lines
     }
 
     public func verdict(_ report: ProbeReport) -> String {
@@ -75,7 +110,10 @@ public struct TextRenderer: Sendable {
     public func conclusion(_ report: ProbeReport) -> String {
         var parts = [verdict(report)]
         if let device = report.device { parts.append(deviceBlock(device)) }
-        if verbose { parts.append(CertificateDetailRenderer(style: style).render(report)) }
+        if verbose {
+            let details = CertificateDetailRenderer(style: style).render(report)
+            if !details.isEmpty { parts.append(details) }
+        }
         if !report.followUps.isEmpty && (verbose || report.outcome == .fail) {
             parts.append(report.followUps.map { "  follow-up: \($0.purpose): \($0.offer) → \($0.result)" }.joined(separator: "\n"))
         }

@@ -11,7 +11,7 @@ struct ClientOptions: ParsableArguments {
             completion: .list(ClientProfiles.all.map(\.name) + ["list"]))
     var client: String = ClientProfiles.defaultProfile.name
 
-    @Option(name: .customLong("client-buffer"), help: ArgumentHelp("The device's input buffer in bytes (CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN), instead of the profile's.", valueName: "bytes"))
+    @Option(name: .customLong("client-buffer"), parsing: .unconditional, help: ArgumentHelp("The device's input buffer in bytes (CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN), instead of the profile's.", valueName: "bytes"))
     var clientBuffer: Int?
 
     @Option(name: .customLong("client-trust"), help: ArgumentHelp("How the device trusts the server: bundle (its built-in roots) or cacert (the --cacert file embedded). Default: cacert when --cacert/--capath is given, else bundle.", valueName: "bundle|cacert"))
@@ -36,7 +36,7 @@ struct ClientOptions: ParsableArguments {
             throw ValidationError("unknown --chip '\(chip)'; expected one of \(ESPChip.all.map(\.name).joined(separator: ", "))")
         }
         if let bytes = clientBuffer, !(512...16384).contains(bytes) {
-            throw ValidationError("--client-buffer must be between 512 and 16384 bytes (the range mbedTLS allows)")
+            throw ValidationError(RangeMessage.text("--client-buffer", "from 512 to 16384 bytes (the range mbedTLS allows)", got: bytes))
         }
     }
 

@@ -34,24 +34,29 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         if list { return try printList() }
-        let query = input.joined(separator: " ")
-        guard flags != nil || !query.isEmpty else {
-            throw ValidationError("Give a code or name to explain, e.g. `tlsprobe explain -0x2700`, or use --list.")
-        }
-        let result = flags.map(Explainer.explainFlags) ?? Explainer.explain(query)
-        let output = json ? try Self.encode(result) : ExplainTextRenderer.render(result)
-        if result.kind == .unknown {
+        let (output, known) = try answer()
+        if !known {
             LineOutput.standardError.write(output)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         print(output, terminator: "")
     }
 
+    /// What `run()` prints, and whether the query was understood (else it goes to stderr, exit 64).
+    func answer() throws -> (text: String, known: Bool) {
+        let query = input.joined(separator: " ")
+        guard flags != nil || !query.isEmpty else {
+            throw ValidationError("give a code or name to explain, e.g. 'tlsprobe explain -0x2700', or use --list")
+        }
+        let result = flags.map(Explainer.explainFlags) ?? Explainer.explain(query)
+        return (json ? try Self.encode(result) : ExplainTextRenderer.render(result), result.kind != .unknown)
+    }
+
     private func printList() throws {
         let family = input.first?.lowercased()
         let entries = family.map(DiagnosisCatalog.entries(inFamily:)) ?? DiagnosisCatalog.entries
         guard !entries.isEmpty else {
-            throw ValidationError("Unknown family \"\(family ?? "")\". Families: \(DiagnosisCatalog.families.joined(separator: ", ")).")
+            throw ValidationError("unknown family '\(SafeText.escape(family ?? ""))'; families: \(DiagnosisCatalog.families.joined(separator: ", "))")
         }
         if json {
             print(try Self.encode(entries.map(ListedEntry.init)), terminator: "")

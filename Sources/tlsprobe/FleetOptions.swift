@@ -6,7 +6,7 @@ struct FleetOptions: ParsableArguments {
     @Option(name: .customLong("targets-file"), help: ArgumentHelp("Read targets from this file, one per line: TARGET [--connect-to ADDR] [--sni NAME]; '#' comments; '-' for standard input.", valueName: "file"), completion: .file())
     var targetsFile: String?
 
-    @Option(help: ArgumentHelp("Probe this many targets at once.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Probe this many targets at once.", valueName: "n"))
     var jobs: Int = 16
 
     @Flag(help: "Print each target's result as soon as it finishes, not in input order.")
@@ -19,7 +19,7 @@ struct FleetOptions: ParsableArguments {
     var shard: String?
 
     func validate() throws {
-        if !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024") }
+        if !(1...1024).contains(jobs) { throw ValidationError(RangeMessage.text("--jobs", "from 1 to 1024", got: jobs)) }
         _ = try shardSelector()
     }
 

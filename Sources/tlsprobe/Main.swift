@@ -40,7 +40,9 @@ enum Main {
             }
             let message = TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "error"
             let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            LineOutput.standardError.line("tlsprobe: \(stripped) (see 'tlsprobe --help')")
+            // A message that already names where to look does not get a second pointer.
+            let pointer = stripped.contains("(see '") ? "" : " (see 'tlsprobe --help')"
+            LineOutput.standardError.line("tlsprobe: \(stripped)\(pointer)")
             exit(code.rawValue == 1 ? ExitStatus.internalError.rawValue : code.rawValue)
         }
     }

@@ -10,7 +10,7 @@ struct ProbeCommand: ParsableCommand {
         discussion: HelpText.discussion
     )
 
-    @Argument(help: ArgumentHelp("host, host:port, [ipv6]:port or scheme://host[:port][/path]; schemes: https (default), \(AppProtocol.allCases.filter { $0 != .https }.map(\.scheme).joined(separator: ", "))", valueName: "target"))
+    @Argument(help: ArgumentHelp(ProbeTarget.forms, valueName: "target"))
     var targets: [String] = []
 
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
@@ -27,15 +27,15 @@ struct ProbeCommand: ParsableCommand {
     func validate() throws {
         if clientOptions.listRequested { return }
         if save.isRequested && (targets.count > 1 || fleet.targetsFile != nil) { throw ValidationError("--save-chain/--save-root take a single target") }
-        if targets.isEmpty && fleet.targetsFile == nil { throw ValidationError("no target given; expected host, host:port or https://host/ (or --targets-file)") }
+        if targets.isEmpty && fleet.targetsFile == nil { throw ValidationError("no target given; \(ProbeTarget.expectedForms) (or --targets-file FILE)") }
         if connection.ipv4 && connection.ipv6 { throw ValidationError("-4 and -6 exclude each other") }
         if tls.noSNI && tls.sni != nil { throw ValidationError("--sni and --no-sni exclude each other") }
-        if !(connection.timeout > 0 && connection.timeout <= 3600) { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
-        if !(connection.connectTimeout > 0 && connection.connectTimeout <= 3600) { throw ValidationError("--connect-timeout must be between 0 and 3600 seconds") }
+        if !(connection.timeout > 0 && connection.timeout <= 3600) { throw ValidationError(RangeMessage.text("--timeout", "more than 0 and at most 3600 seconds", got: connection.timeout)) }
+        if !(connection.connectTimeout > 0 && connection.connectTimeout <= 3600) { throw ValidationError(RangeMessage.text("--connect-timeout", "more than 0 and at most 3600 seconds", got: connection.connectTimeout)) }
         if let min = tls.tlsMin, let max = tls.tlsMax, min > max { throw ValidationError("--tls-min \(min.rawValue) is above --tls-max \(max.rawValue)") }
         if tls.key != nil && tls.cert == nil { throw ValidationError("--key needs --cert") }
-        if verification.warnDays < 0 { throw ValidationError("--warn-days must be 0 or more") }
-        if let days = verification.failDays, days < 0 { throw ValidationError("--fail-days must be 0 or more") }
+        if verification.warnDays < 0 { throw ValidationError(RangeMessage.text("--warn-days", "0 or more", got: verification.warnDays)) }
+        if let days = verification.failDays, days < 0 { throw ValidationError(RangeMessage.text("--fail-days", "0 or more", got: days)) }
         _ = try expectedStatuses()
         if let expected = tls.expectALPN, expected != "none", !alpnOffer.contains(expected) {
             throw ValidationError("--expect-alpn \(expected) is not in the ALPN offer (\(tls.alpn ?? "http/1.1")); add it with --alpn")

@@ -2,6 +2,9 @@ import ArgumentParser
 import TLSProbeCore
 import TLSProbeRendering
 
+// Numeric options parse `.unconditional`ly: the next word is their value even when it starts with
+// a dash, so `--timeout -1` reaches validate() and gets the range message instead of
+// "Missing value for '--timeout <seconds>'".
 struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("connect-to"), help: ArgumentHelp("Connect to this host or IP instead, keeping the target's name for SNI, verification and Host.", valueName: "host-or-ip"))
     var connectTo: String?
@@ -12,10 +15,10 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .customShort("6"), help: "Use IPv6 addresses only.")
     var ipv6 = false
 
-    @Option(help: ArgumentHelp("Deadline for the whole probe, in seconds.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Deadline for the whole probe, in seconds.", valueName: "seconds"))
     var timeout: Double = 10
 
-    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Deadline for each TCP connect, in seconds.", valueName: "seconds"))
+    @Option(name: .customLong("connect-timeout"), parsing: .unconditional, help: ArgumentHelp("Deadline for each TCP connect, in seconds.", valueName: "seconds"))
     var connectTimeout: Double = 5
 }
 
@@ -67,10 +70,10 @@ struct VerificationOptions: ParsableArguments {
     @Flag(name: [.customShort("k"), .long], help: "Go on to HTTP after certificate errors (they stay errors).")
     var insecure = false
 
-    @Option(name: .customLong("warn-days"), help: ArgumentHelp("Warn when a certificate expires within this many days.", valueName: "days"))
+    @Option(name: .customLong("warn-days"), parsing: .unconditional, help: ArgumentHelp("Warn when a certificate expires within this many days.", valueName: "days"))
     var warnDays: Int = 14
 
-    @Option(name: .customLong("fail-days"), help: ArgumentHelp("Fail (exit 32) when a certificate expires within this many days.", valueName: "days"))
+    @Option(name: .customLong("fail-days"), parsing: .unconditional, help: ArgumentHelp("Fail (exit 32) when a certificate expires within this many days.", valueName: "days"))
     var failDays: Int?
 }
 

@@ -17,7 +17,7 @@ import Testing
         // A file, not a pipe: a background server the script starts must not keep us waiting
         // for an end of file.
         let log = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-docs-\(getpid())-\(command[0].hashValue).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? FileManager.default.removeItem(at: log) }
         process.standardOutput = handle

@@ -26,7 +26,8 @@ import TLSProbeRendering
         let renderer = TextRenderer(style: TerminalStyle(color: false))
         let text = renderer.header(report.target) + "\n" + renderer.clientLine(.espIDF) + "\n"
             + report.stages.map(renderer.stageLine).joined(separator: "\n") + "\n" + renderer.conclusion(report)
-        print("----- \(testCase.scenario) --client esp-idf\(testCase.trust.map { " --client-trust \($0.rawValue)" } ?? "")\n\(text)")
+        // Tables for notes and debugging only when asked for: tests are quiet by default.
+        if ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil { print("----- \(testCase.scenario) --client esp-idf\(testCase.trust.map { " --client-trust \($0.rawValue)" } ?? "")\n\(text)") }
         // With a healthy server the clock note is info and shows only in a failing or verbose run.
         let shown = report.outcome == .ok ? renderer.render(report) + TextRenderer(style: TerminalStyle(color: false), verbose: true).conclusion(report) : text
         #expect(shown.contains(testCase.id))

@@ -29,8 +29,17 @@ import Testing
         #expect(throws: ExitCode(64)) { try command.run() }
     }
 
-    @Test func knownInputRuns() throws {
-        let command = try ExplainCommand.parse(["-0x2700"])
-        try command.run()
+    /// Each kind of query is answered with what it means (this test only ran the command before).
+    @Test(arguments: [
+        (["-0x2700"], "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED"), (["-0x3000", "+", "-0x0034"], "MBEDTLS_ERR_X509_FATAL_ERROR"),
+        (["flags=0x0C"], "MBEDTLS_X509_BADCERT_NOT_TRUSTED"), (["--flags", "0x08"], "MBEDTLS_X509_BADCERT_NOT_TRUSTED"),
+        (["cert.expired"], "cert.expired — Certificate expired"), (["alert:40"], "handshake_failure"),
+        (["--json", "verify:10"], "\"kind\" : \"openssl_verify\""),
+    ])
+    func knownInputIsAnswered(arguments: [String], expected: String) throws {
+        let command = try ExplainCommand.parse(arguments)
+        let (text, known) = try command.answer()
+        #expect(known)
+        #expect(text.contains(expected), "\(arguments): \(text)")
     }
 }

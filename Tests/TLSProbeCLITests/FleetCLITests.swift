@@ -47,7 +47,7 @@ import TLSProbeCore
         #expect(table.count == 4, "\(run.stdout)")
         #expect(table.dropFirst().first?.contains(" OK ") == true)
         #expect(table.dropFirst(2).first?.contains(DiagnosisID.certHostnameMismatch) == true)
-        #expect(table.last == "2 targets: 1 ok, 0 warning, 1 failed")
+        #expect(table.last == "2 targets: 1 ok, 0 warnings, 1 failed")
         #expect(run.stderr.isEmpty)  // no progress bar in a pipe
     }
 

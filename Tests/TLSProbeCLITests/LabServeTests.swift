@@ -38,7 +38,10 @@ import TLSProbeLab
             #expect(probe.status == scenario.expectedExit.rawValue, "\(name): \(probe.stdout)")
             if let diagnosis = scenario.expectedDiagnosis { #expect(probe.stdout.contains(diagnosis), "\(name): \(probe.stdout)") }
 
-            if CLI.has("openssl") {
+            // scripts/test.sh installs both: their absence is a broken setup, not a pass.
+            try #require(CLI.has("openssl"), "openssl is missing (apt-get install openssl; scripts/test.sh installs it)")
+            try #require(CLI.has("curl"), "curl is missing (apt-get install curl; scripts/test.sh installs it)")
+            do {
                 let sClient = try CLI.tool("openssl", [
                     "s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost",
                     "-CAfile", root, "-verify_return_error",
@@ -47,7 +50,7 @@ import TLSProbeLab
                 let reasons = Self.opensslSays[name] ?? []
                 #expect(reasons.contains { sClient.output.contains($0) }, "\(name): \(sClient.output)")
             }
-            if CLI.has("curl") {
+            do {
                 let curl = try CLI.tool("curl", [
                     "-sS", "-o", "/dev/null", "--max-time", "10", "--cacert", root,
                     "--resolve", "localhost:\(port):127.0.0.1", "https://localhost:\(port)/",
@@ -60,6 +63,11 @@ import TLSProbeLab
         let logged = lab.wait(until: { _, err in err.contains("expired #1 from 127.0.0.1:") }, within: 5)
         #expect(logged, "\(lab.stderr)")
         #expect(lab.stderr.contains("SNI localhost"), "\(lab.stderr)")
+        // The lab counts the suites tlsprobe offered as tlsprobe's client_hello line does (75 vs 74).
+        let firstProbe = try CLI.run(["--cacert", root, "--no-http", "--color", "never", "localhost:\(try #require(ports["expired"]))"], timeout: 20)
+        let offered = firstProbe.stdout.split(separator: "\n").first { $0.contains("client_hello") }
+        let count = try #require(offered?.split(separator: ",").first { $0.hasSuffix(" suites") }?.split(separator: " ").first)
+        #expect(lab.wait(until: { _, err in err.contains("; \(count) suites; SNI localhost") }, within: 5), "\(count) suites: \(lab.stderr)")
 
         lab.process.interrupt()
         let exited = lab.waitForExit(within: 2)

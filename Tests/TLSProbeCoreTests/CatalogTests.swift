@@ -19,7 +19,7 @@ private enum DocumentedFacts {
         "not_tls": ["preview", "hex", "protocol"],
         "cert": ["subject", "issuer", "depth", "not_before", "not_after", "days", "now", "names", "host", "code", "reason"],
         "chain": ["missing_issuer", "aia_url", "subject", "depth", "order", "extra"],
-        "http": ["status", "status_line", "location", "max_age", "seconds", "bytes", "preview"],
+        "http": ["status", "status_line", "location", "max_age", "seconds", "bytes", "preview", "after"],
         "internal": [],
         "starttls": ["protocol", "command", "scheme", "implicit", "offered", "reply", "detected", "preview", "expected",
                      "waiting_for", "seconds", "bytes", "how", "limit"],
@@ -170,7 +170,7 @@ private func placeholders(in template: String) -> [String] {
 
     @Test func summaryFillsFacts() throws {
         let entry = try #require(DiagnosisCatalog.entry(DiagnosisID.certExpired))
-        let line = entry.summary(with: ["subject": "example.com", "not_after": "2024-01-01", "days": "3"])
+        let line = entry.summary(with: ["subject": "example.com", "not_after": "2024-01-01", "days": "3 days"])
         #expect(line == "The leaf certificate \"example.com\" expired on 2024-01-01, 3 days ago.")
     }
 

@@ -35,7 +35,8 @@ import TLSProbeLab
     }
 
     static func show(_ name: String, _ report: ProbeReport) {
-        print("EMBEDDED \(name): exit \(report.exitCode) ids \(report.diagnoses.map(\.id)) follow-ups \(report.followUps.map(\.result))")
+        // Tables for notes and debugging only when asked for: tests are quiet by default.
+        if ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil { print("EMBEDDED \(name): exit \(report.exitCode) ids \(report.diagnoses.map(\.id)) follow-ups \(report.followUps.map(\.result))") }
     }
 
     @Test(arguments: failing)
@@ -99,7 +100,7 @@ import TLSProbeLab
     }
 
     /// RSA-8192 key generation takes 10–30 s on this machine: run with TLSPROBE_SLOW_TESTS=1.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["TLSPROBE_SLOW_TESTS"] == "1"))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TLSPROBE_SLOW_TESTS"] == "1", "slow (an 8192-bit key); set TLSPROBE_SLOW_TESTS=1 to run it"))
     func rsa8192() throws {
         let report = try Self.probe("rsa-8192")
         Self.show("rsa-8192", report)

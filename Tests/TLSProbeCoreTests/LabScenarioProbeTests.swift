@@ -13,7 +13,7 @@ import TLSProbeLab
         let scenario = try #require(LabScenarios.named(name))
         let (report, _) = try LabFixture.probe(scenario)
         let first = report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first
-        if ProcessInfo.processInfo.environment["TLSPROBE_PRINT_SCENARIOS"] != nil {
+        if ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil {
             // Used to write the closing notes' tables from real runs.
             print("SCENARIO|\(name)|\(report.exitCode)|\(report.failedStage?.rawValue ?? "-")|\(first?.id ?? "-")|\(first?.summary ?? "-")")
         }
@@ -24,9 +24,15 @@ import TLSProbeLab
             #expect(report.diagnoses.allSatisfy { $0.severity != .error }, "healthy scenario got \(report.diagnoses.map(\.id))")
         }
         #expect(report.exitCode == scenario.expectedExit.rawValue)
-        // Every fact a summary names was supplied: no "{placeholder}" reaches the user.
+        // Every fact a summary names was supplied: no "{placeholder}", "?" or "" reaches the user.
         for diagnosis in report.diagnoses {
-            #expect(!diagnosis.summary.contains("{"), "\(diagnosis.id): \(diagnosis.summary)")
+            #expect(TextDefects.find(in: diagnosis.summary).isEmpty, "\(diagnosis.id): \(diagnosis.summary)")
         }
+        for stage in report.stages {
+            #expect(TextDefects.find(in: stage.summary).isEmpty, "\(stage.name): \(stage.summary)")
+        }
+        // Day counts agree with what `lab list` says (whole days, toward zero).
+        if name == "expired" { #expect(first?.summary.hasSuffix(", 10 days ago.") == true, "\(first?.summary ?? "")") }
+        if name == "expires-soon" { #expect(first?.summary.contains(", in 3 days (") == true, "\(first?.summary ?? "")") }
     }
 }

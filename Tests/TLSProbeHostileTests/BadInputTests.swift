@@ -69,7 +69,8 @@ struct BadInputTests {
             #expect(stderr.hasPrefix("tlsprobe: "), "\(name): \(stderr)")
             #expect(!stderr.contains("Fatal error") && !stderr.contains("Stack dump") && !stderr.contains("0x0000"), "\(name): \(stderr)")
             #expect(!result.stderr.contains(0x1B), "\(name): raw ESC on stderr")
-            print("HOSTILE-INPUT | \(name) | \(result.status) | \(stderr.trimmingCharacters(in: .newlines).prefix(150))")
+            // Tables for notes and debugging only when asked for: tests are quiet by default.
+            if ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil { print("HOSTILE-INPUT | \(name) | \(result.status) | \(stderr.trimmingCharacters(in: .newlines).prefix(150))") }
         }
     }
 

@@ -110,6 +110,7 @@ enum SafeTextCheck {
 enum HostileTable {
     static func row(_ behaviour: String, _ result: (report: ProbeReport, seconds: Double)) {
         let line = HostileFixture.firstLine(result.report).prefix(160)
-        print("HOSTILE-ROW | \(behaviour) | \(result.report.exitCode) | \(String(format: "%.2f", result.seconds)) s | \(line)")
+        // Tables for notes and debugging only when asked for: tests are quiet by default.
+        if ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil { print("HOSTILE-ROW | \(behaviour) | \(result.report.exitCode) | \(String(format: "%.2f", result.seconds)) s | \(line)") }
     }
 }

@@ -28,7 +28,8 @@ struct ProtocolAbuseTests {
             rows["\(report.exitCode) \(first.id)", default: 0] += 1
             if [0, 10, 40, 42, 70, 112, 116, 200, 255].contains(code) { HostileTable.row("fatal alert \(code) after the ClientHello", result) }
         }
-        print("HOSTILE-ALERTS | " + rows.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        // Tables for notes and debugging only when asked for: tests are quiet by default.
+        if ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil { print("HOSTILE-ALERTS | " + rows.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")) }
     }
 
     @Test(arguments: [("application data record before any handshake", UInt8(23)),
@@ -108,7 +109,8 @@ struct ProtocolAbuseTests {
             #expect(report.exitCode != ProbeExit.internalError.rawValue, "\(label)")
             #expect(report.exitCode == 0 || !report.diagnoses.isEmpty, "\(label): failed without a diagnosis")
             HostileFixture.expectNoRawControls(report)
-            print("HOSTILE-RESET | \(label) | \(report.exitCode) | \(HostileFixture.firstLine(report).prefix(120))")
+            // Tables for notes and debugging only when asked for: tests are quiet by default.
+            if ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil { print("HOSTILE-RESET | \(label) | \(report.exitCode) | \(HostileFixture.firstLine(report).prefix(120))") }
         }
     }
 }

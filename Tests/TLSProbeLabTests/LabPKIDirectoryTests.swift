@@ -31,7 +31,7 @@ import TLSProbeLab
         #expect(again.regenerationReason?.contains("intermediate.pem/intermediate.key") == true, "\(again.regenerationReason ?? "")")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/cc")))
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/cc"), "needs a C compiler at /usr/bin/cc (apt-get install gcc; scripts/test.sh installs it)"))
     func rootHeaderCompilesAndHoldsTheRootPEM() throws {
         let directory = try Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

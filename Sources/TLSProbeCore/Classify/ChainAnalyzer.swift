@@ -48,13 +48,15 @@ struct ChainAnalyzer {
 
     private func finding(for error: VerificationError) -> Finding? {
         let certificate = certificate(for: error)
-        let subject = error.subject.isEmpty ? (certificate?.subject ?? "?") : error.subject
-        var facts = ["subject": subject, "depth": String(error.depth), "code": String(error.code), "reason": error.message]
-        if let certificate {
-            facts["issuer"] = certificate.issuer
-            facts["not_before"] = readable(certificate.notBeforeEpoch)
-            facts["not_after"] = readable(certificate.notAfterEpoch)
-        }
+        // The certificate at this depth may not be one the server sent (a root from the trust
+        // store): then its name and dates come from what the verifier reported.
+        let subject = CertificateName.shown(error.subject.isEmpty ? (certificate?.subject ?? "") : error.subject, depth: error.depth)
+        let notBefore = certificate?.notBeforeEpoch ?? error.notBeforeEpoch
+        let notAfter = certificate?.notAfterEpoch ?? error.notAfterEpoch
+        let issuerName = CertificateName.shown(certificate?.issuer ?? error.issuer ?? "", depth: error.depth + 1)
+        var facts = ["subject": subject, "depth": String(error.depth), "code": String(error.code), "reason": error.message, "issuer": issuerName]
+        if let notBefore { facts["not_before"] = readable(notBefore) }
+        if let notAfter { facts["not_after"] = readable(notAfter) }
         let openssl = "\(error.name) (\(error.code)) at depth \(error.depth): \(error.message)"
         func make(_ id: String, _ short: String) -> Finding {
             var diagnosis = makeDiagnosis(id, facts, error.depth)
@@ -69,10 +71,10 @@ struct ChainAnalyzer {
             facts["sent"] = "sent by the server"
             return make(DiagnosisID.certUntrustedRoot, "chain ends in untrusted root \(quoted(subject))")
         case 2, 20, 21:
-            let issuer = certificate?.issuer ?? "?"
+            let issuer = issuerName
             if let certificate, certificate.isCA {
                 facts["root"] = issuer
-                facts["sent"] = "not sent by the server and not in the trust store"
+                facts["sent"] = "not sent by the server"
                 return make(DiagnosisID.certUntrustedRoot, "issuer \(quoted(issuer)) of \(quoted(subject)) is not trusted")
             }
             facts["missing_issuer"] = issuer
@@ -80,22 +82,25 @@ struct ChainAnalyzer {
                 ?? "the leaf names no URL to fetch it from (no AIA CA Issuers entry)"
             return make(DiagnosisID.chainMissingIntermediate, "issuer \(quoted(issuer)) missing")
         case 10:
-            let days = certificate.map { String(-$0.daysLeft) } ?? "?"
+            let days = WholeDays.phrase(certificate?.daysLeft ?? notAfter.map { WholeDays.between(now: now.timeIntervalSince1970, and: $0) } ?? 0)
+            let when = notAfter.map { " (\(readable($0).prefix(10)))" } ?? ""
             facts["days"] = days
+            facts["not_after"] = facts["not_after"] ?? "an unknown date"
             if error.depth == 0 {
-                return make(DiagnosisID.certExpired, "leaf expired \(days) days ago (\(facts["not_after"]?.prefix(10) ?? "?"))")
+                return make(DiagnosisID.certExpired, "leaf expired \(days) ago\(when)")
             }
-            return make(DiagnosisID.chainIntermediateExpired, "\(quoted(subject)) expired \(days) days ago")
+            return make(DiagnosisID.chainIntermediateExpired, "\(quoted(subject)) expired \(days) ago")
         case 9:
             facts["now"] = RFC3339.readable(now)
-            return make(DiagnosisID.certNotYetValid, "\(quoted(subject)) not valid before \(facts["not_before"] ?? "?")")
+            facts["not_before"] = facts["not_before"] ?? "an unknown date"
+            return make(DiagnosisID.certNotYetValid, "\(quoted(subject)) not valid before \(facts["not_before"]!)")
         case 62, 63, 64:
             let names = certificate.map { X509Certificate.dnsNames($0.san) } ?? []
             facts["names"] = names.isEmpty ? "(no DNS names; CN \(certificate?.commonName ?? "none"))" : names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", … (\(names.count) in all)" : "")
             facts["wildcard_note"] = wildcardNote(names)
             return make(DiagnosisID.certHostnameMismatch, "not valid for \(host)")
         case 26:
-            facts["eku"] = certificate.map { $0.extendedKeyUsage.isEmpty ? "none" : $0.extendedKeyUsage.joined(separator: ", ") } ?? "?"
+            facts["eku"] = certificate.map { $0.extendedKeyUsage.isEmpty ? "none" : $0.extendedKeyUsage.joined(separator: ", ") } ?? "not readable"
             return make(DiagnosisID.certWrongPurpose, "not for server authentication (EKU \(facts["eku"]!))")
         case 7, 4, 6:
             return make(DiagnosisID.certBadSignature, "bad signature on \(quoted(subject))")
@@ -128,14 +133,15 @@ struct ChainAnalyzer {
             let days = certificate.daysLeft
             let failing = failDays.map { days < $0 } ?? false
             guard days < warnDays || failing else { return nil }
-            let facts = ["subject": certificate.subject, "depth": String(certificate.depth), "days": String(days),
-                         "not_after": readable(certificate.notAfterEpoch), "threshold": String(failing ? failDays! : warnDays)]
+            let facts = ["subject": CertificateName.shown(certificate.subject, depth: certificate.depth), "depth": String(certificate.depth),
+                         "days": WholeDays.phrase(days), "not_after": readable(certificate.notAfterEpoch),
+                         "threshold": WholeDays.phrase(failing ? failDays! : warnDays)]
             var diagnosis = makeDiagnosis(DiagnosisID.certExpiresSoon, facts, certificate.depth)
             if failing {
                 diagnosis.severity = .error
                 diagnosis.exitCode = ExitStatus.certificateExpired.rawValue
             }
-            return Finding(diagnosis: diagnosis, short: "\(certificate.depth == 0 ? "leaf" : quoted(certificate.subject)) expires in \(days) days")
+            return Finding(diagnosis: diagnosis, short: "\(certificate.depth == 0 ? "leaf" : quoted(CertificateName.shown(certificate.subject, depth: certificate.depth))) expires in \(WholeDays.phrase(days))")
         }
     }
 
@@ -144,7 +150,7 @@ struct ChainAnalyzer {
         guard let leaf = sent.first else { return [] }
         var findings: [Finding] = []
         if !leaf.san.contains(where: { $0.hasPrefix("DNS:") || $0.hasPrefix("IP:") }), let cn = leaf.commonName, hostnameMatched {
-            findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.certCNOnly, ["cn": cn, "subject": leaf.subject], 0), short: "name only in CN"))
+            findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.certCNOnly, ["cn": cn, "subject": CertificateName.shown(leaf.subject, depth: 0)], 0), short: "name only in CN"))
         }
         // Walk the path the server should have sent: each certificate followed by its issuer.
         var path = [0]
@@ -155,15 +161,15 @@ struct ChainAnalyzer {
         }
         let extras = sent.indices.filter { !path.contains($0) }
         if path != Array(0..<path.count) {
-            let order = sent.map { quoted($0.commonName ?? $0.subject) }.joined(separator: " → ")
+            let order = sent.map { quoted(CertificateName.shown($0.commonName ?? $0.subject, depth: $0.depth)) }.joined(separator: " → ")
             findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.chainWrongOrder, ["order": order], nil), short: "sent out of order"))
         }
         if !extras.isEmpty {
-            let list = extras.map { "#\($0) \(quoted(sent[$0].subject))" }.joined(separator: ", ")
+            let list = extras.map { "#\($0) \(quoted(CertificateName.shown(sent[$0].subject, depth: $0)))" }.joined(separator: ", ")
             findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.chainExtraCerts, ["extra": list], nil), short: "\(extras.count) unneeded certificate\(extras.count > 1 ? "s" : "")"))
         }
         if let last = path.last, last != 0, sent[last].selfSigned {
-            findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.chainRootIncluded, ["root": sent[last].subject], last), short: "root included"))
+            findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.chainRootIncluded, ["root": CertificateName.shown(sent[last].subject, depth: last)], last), short: "root included"))
         }
         return findings
     }

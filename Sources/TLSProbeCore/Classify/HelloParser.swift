@@ -78,8 +78,7 @@ enum HelloParser {
         var facts = ClientHelloFacts()
         var suiteReader = suites
         while let suite = suiteReader.u16() {
-            // Signalling values are not cipher suites.
-            if suite != 0x00FF && suite != 0x5600 { facts.cipherSuiteCount += 1 }
+            if !CipherSuiteValues.isSignalling(suite) { facts.cipherSuiteCount += 1 }
         }
         var versions: [UInt16] = [legacyVersion]
         forEachExtension(&reader) { type, body in

@@ -10,14 +10,15 @@ enum PolicyJudge {
     static func certificates(_ chain: [CertificateSummary], diagnose: (String, [String: String], Int?) -> Diagnosis) -> [Finding] {
         var findings: [Finding] = []
         for certificate in chain {
-            let facts = ["subject": certificate.subject, "depth": String(certificate.depth), "bits": String(certificate.keyBits),
+            let subject = CertificateName.shown(certificate.subject, depth: certificate.depth)
+            let facts = ["subject": subject, "depth": String(certificate.depth), "bits": String(certificate.keyBits),
                          "curve": certificate.curve ?? certificate.keyType, "algorithm": certificate.signatureAlgorithm]
-            let which = certificate.depth == 0 ? "leaf" : quoted(certificate.commonName ?? certificate.subject)
+            let which = certificate.depth == 0 ? "leaf" : quoted(CertificateName.shown(certificate.commonName ?? certificate.subject, depth: certificate.depth))
             let finiteField = ["RSA", "RSA-PSS", "DSA"].contains(certificate.keyType)
             if finiteField && certificate.keyBits < minimumRSABits {
                 findings.append(Finding(diagnosis: diagnose(DiagnosisID.keyWeakRSA, facts, certificate.depth), short: "\(which) has a \(certificate.keyBits)-bit \(certificate.keyType) key"))
             } else if certificate.keyType == "EC" && certificate.keyBits < minimumECBits {
-                findings.append(Finding(diagnosis: diagnose(DiagnosisID.keyWeakEC, facts, certificate.depth), short: "\(which) uses the weak curve \(certificate.curve ?? "?")"))
+                findings.append(Finding(diagnosis: diagnose(DiagnosisID.keyWeakEC, facts, certificate.depth), short: "\(which) uses the weak curve \(certificate.curve ?? certificate.keyType)"))
             }
             guard !certificate.selfSigned else { continue }
             let algorithm = certificate.signatureAlgorithm.lowercased()

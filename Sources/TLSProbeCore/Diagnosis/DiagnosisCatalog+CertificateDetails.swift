@@ -78,7 +78,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.chainIntermediateExpired, severity: .error, stage: .certificate, exitStatus: .certificateExpired,
             title: "Intermediate certificate expired",
-            summaryTemplate: "The intermediate \"{subject}\" (depth {depth}) expired on {not_after}, {days} days ago.",
+            summaryTemplate: "The intermediate \"{subject}\" (depth {depth}) expired on {not_after}, {days} ago.",
             explanation: "The server still sends an old intermediate, typically after the CA rotated intermediates and the chain file was not updated.",
             fixServer: "Replace the chain file with the current intermediate from the CA.",
             openssl: "X509_V_ERR_CERT_HAS_EXPIRED (10) at depth ≥ 1",

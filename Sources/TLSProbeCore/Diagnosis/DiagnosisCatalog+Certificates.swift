@@ -10,7 +10,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.certExpired, severity: .error, stage: .certificate, exitStatus: .certificateExpired,
             title: "Certificate expired",
-            summaryTemplate: "The leaf certificate \"{subject}\" expired on {not_after}, {days} days ago.",
+            summaryTemplate: "The leaf certificate \"{subject}\" expired on {not_after}, {days} ago.",
             explanation: "The certificate's notAfter date has passed, so every client that checks dates refuses it. Note that ESP-IDF does not check dates by default (CONFIG_MBEDTLS_HAVE_TIME_DATE is off), so a device may keep working while laptops fail — until it is built with date checks.",
             fixServer: "Renew the certificate and reload the server; automate renewal (ACME) and monitor with `tlsprobe --fail-days 14`.",
             fixClient: "Nothing safe. If only one machine fails, check its clock (date -u); on a device, sync time via SNTP before the first TLS connection.",
@@ -36,7 +36,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.certExpiresSoon, severity: .warning, stage: .certificate, exitStatus: .success,
             title: "Certificate expires soon",
-            summaryTemplate: "The certificate \"{subject}\" expires on {not_after}, in {days} days (threshold {threshold} days).",
+            summaryTemplate: "The certificate \"{subject}\" expires on {not_after}, in {days} (threshold {threshold}).",
             explanation: "Still valid, but inside the warning window. `--fail-days` turns this into a failure for monitoring.",
             fixServer: "Renew now and check that automated renewal actually reloads the server.",
             docs: "RFC 5280 §4.1.2.5"

@@ -79,7 +79,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.httpReset, severity: .error, stage: .http, exitStatus: .httpFailed,
             title: "Connection reset during HTTP",
-            summaryTemplate: "The connection was reset after the request, {bytes} bytes of response received.",
+            summaryTemplate: "The connection was reset after {after}, before any response arrived.",
             explanation: "Something aborted the connection (TCP RST) after TLS was established: an application crash, a WAF rejecting the request, or an idle timeout on a proxy.",
             fixServer: "Check WAF and proxy logs for this request.",
             curl: "56 (CURLE_RECV_ERROR)",

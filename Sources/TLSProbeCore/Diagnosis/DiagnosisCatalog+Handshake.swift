@@ -40,7 +40,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.handshakeSNIRequired, severity: .error, stage: .serverHello, exitStatus: .handshakeAlert,
             title: "Server requires SNI",
-            summaryTemplate: "The handshake only succeeds with SNI \"{sni}\"; without it the server fails after {after}.",
+            summaryTemplate: "The handshake only succeeds with SNI {sni}; without it the server fails after {after}.",
             explanation: "The server picks its certificate (or decides to talk at all) from the server_name extension. A client that connects by IP address, or that leaves SNI out, gets a close, an alert, or a default certificate for another name.",
             fixServer: "Configure a default certificate/virtual host for clients without SNI, if such clients must work.",
             fixClient: "Connect by host name, not by IP. On ESP-IDF make sure common_name / the URL host is set and skip_common_name is false (it also suppresses SNI). With curl use --resolve or --connect-to instead of an IP in the URL.",

@@ -50,15 +50,18 @@ public struct DiagnosisEntry: Sendable {
         self.docs = docs
     }
 
+    /// The summary as a pattern for a reader, with every fact shown as `<name>` (explain).
+    public var summaryPattern: String { summary(with: [:], missing: { "<\($0)>" }) }
+
     /// Fills `{name}` placeholders; an unknown placeholder is left visible so a test can catch it.
-    public func summary(with facts: [String: String]) -> String {
+    public func summary(with facts: [String: String], missing: (String) -> String = { "{\($0)}" }) -> String {
         var result = ""
         var rest = Substring(summaryTemplate)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let key = String(rest[rest.index(after: open)..<close])
-            result += facts[key] ?? "{\(key)}"
+            result += facts[key] ?? missing(key)
             rest = rest[rest.index(after: close)...]
         }
         result += rest

@@ -25,7 +25,7 @@ public enum DiagnosisID {
     public static let handshakeTimeout = "handshake.timeout"
     public static let handshakeReset = "handshake.reset"
     public static let handshakeAbruptClose = "handshake.abrupt_close"
-    public static let handshakeSNIRequired = "handshake.sni_required"  // {sni} (name that worked)
+    public static let handshakeSNIRequired = "handshake.sni_required"  // {sni} (the quoted name that worked, or words for an IP target)
     public static let handshakeFailed = "handshake.failed"  // {detail} (OpenSSL reason) — fallback
     public static let handshakeUnexpectedMessage = "handshake.unexpected_record"  // {detail}
 
@@ -94,6 +94,7 @@ public enum DiagnosisID {
     public static let chainTooDeep = "chain.too_deep"  // {depth}
 
     // http — facts: {status} {status_line} {location} {max_age} {seconds} {bytes} {preview}
+    // {after} (http.reset, http.closed: "our request", "the handshake (…)")
     public static let httpStatus5xx = "http.status_5xx"
     public static let httpStatus4xx = "http.status_4xx"
     public static let httpRedirect = "http.redirect"

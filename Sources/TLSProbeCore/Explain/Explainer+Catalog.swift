@@ -4,7 +4,7 @@ extension Explainer {
     static func explainDiagnosis(_ id: String, query: String) -> ExplainResult {
         guard let entry = DiagnosisCatalog.entry(id) else { return unknown(query, reason: nil) }
         var result = ExplainResult(query: query, kind: .diagnosis, name: "\(entry.id) — \(entry.title)", meaning: entry.explanation)
-        result.causes = [entry.summaryTemplate]
+        result.causes = [entry.summaryPattern + (entry.summaryTemplate.contains("{") ? " (<…>: what the probe observed)" : "")]
         result.fixes = ["Server: " + entry.fixServer] + (entry.fixClient.map { ["Client: " + $0] } ?? [])
         result.related.mbedtls = entry.mbedtls
         result.related.openssl = [entry.openssl, entry.alert.map { "alert " + $0 }].compactMap { $0 }

@@ -43,13 +43,18 @@ struct TLSOffer: Sendable, Equatable {
 
 enum TLSContextError: Error, CustomStringConvertible {
     case openSSL(String)
+    /// One style for every unreadable input file: "cannot read CA file '/x': No such file or directory".
     case unreadable(path: String, detail: String)
 
     var description: String {
         switch self {
         case .openSSL(let text): text
-        case .unreadable(let path, let detail): "\(path): \(detail)"
+        case .unreadable(_, let detail): detail
         }
+    }
+
+    static func file(_ verb: String, _ what: String, _ path: String, _ reason: String) -> TLSContextError {
+        .unreadable(path: path, detail: "\(verb) \(what) '\(SafeText.escape(path))': \(reason)")
     }
 }
 
@@ -156,13 +161,13 @@ final class TLSClientContext: @unchecked Sendable {
     private static func requireReadableFile(_ path: String, what: String) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw TLSContextError.unreadable(path: path, detail: "cannot read \(what): \(systemErrorText(errno))")
+            throw TLSContextError.file("cannot read", what, path, systemErrorText(errno))
         }
         guard (info.st_mode & S_IFMT) != S_IFDIR else {
-            throw TLSContextError.unreadable(path: path, detail: "cannot read \(what): it is a directory\(what == "CA file" ? " (use --capath for a hashed directory)" : "")")
+            throw TLSContextError.file("cannot read", what, path, "it is a directory\(what == "CA file" ? " (use --capath for a hashed directory)" : "")")
         }
         guard access(path, R_OK) == 0 else {
-            throw TLSContextError.unreadable(path: path, detail: "cannot read \(what): \(systemErrorText(errno))")
+            throw TLSContextError.file("cannot read", what, path, systemErrorText(errno))
         }
     }
 
@@ -170,17 +175,17 @@ final class TLSClientContext: @unchecked Sendable {
         try requireReadableFile(path, what: "CA file")
         guard SSL_CTX_load_verify_file(context, path) == 1 else {
             let detail = OpenSSLErrorQueue.drain().last?.reason ?? "no certificates found"
-            throw TLSContextError.unreadable(path: path, detail: "cannot load CA file (\(detail)); expected PEM certificates")
+            throw TLSContextError.file("cannot load", "CA file", path, "\(detail); expected PEM certificates")
         }
     }
 
     private static func loadDirectory(_ path: String, into context: OpaquePointer) throws {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw TLSContextError.unreadable(path: path, detail: "not a readable directory")
+            throw TLSContextError.file("cannot read", "CA directory", path, "not a readable directory")
         }
         guard SSL_CTX_load_verify_dir(context, path) == 1 else {
-            throw TLSContextError.unreadable(path: path, detail: "cannot use as a CA directory")
+            throw TLSContextError.file("cannot use", "CA directory", path, "OpenSSL refused it")
         }
     }
 
@@ -189,17 +194,17 @@ final class TLSClientContext: @unchecked Sendable {
         try requireReadableFile(keyPath, what: "private key")
         guard SSL_CTX_use_certificate_chain_file(context, certificatePath) == 1 else {
             let detail = OpenSSLErrorQueue.drain().last?.reason ?? "unreadable"
-            throw TLSContextError.unreadable(path: certificatePath, detail: "cannot load client certificate (\(detail)); expected PEM")
+            throw TLSContextError.file("cannot load", "client certificate", certificatePath, "\(detail); expected PEM")
         }
         // A passphrase prompt would hang a CI job; refuse encrypted keys instead.
         SSL_CTX_set_default_passwd_cb(context) { _, _, _, _ in -1 }
         guard SSL_CTX_use_PrivateKey_file(context, keyPath, SSL_FILETYPE_PEM) == 1 else {
             let detail = OpenSSLErrorQueue.drain().last?.reason ?? "unreadable"
-            throw TLSContextError.unreadable(path: keyPath, detail: "cannot load private key (\(detail)); expected an unencrypted PEM key")
+            throw TLSContextError.file("cannot load", "private key", keyPath, "\(detail); expected an unencrypted PEM key")
         }
         guard SSL_CTX_check_private_key(context) == 1 else {
             OpenSSLErrorQueue.clear()
-            throw TLSContextError.unreadable(path: keyPath, detail: "private key does not match the client certificate \(certificatePath)")
+            throw TLSContextError.file("cannot use", "private key", keyPath, "it does not match the client certificate '\(SafeText.escape(certificatePath))'")
         }
     }
 }

@@ -20,7 +20,7 @@ enum X509Certificate {
         // SafeText raw, which escapes them as every other server text is ("\x1b", not OpenSSL's "\1B").
         let flags = tlsprobe_XN_FLAG_RFC2253() & ~tlsprobe_ASN1_STRFLGS_ESC_MSB() & ~UInt(ASN1_STRFLGS_ESC_CTRL)
         guard X509_NAME_print_ex(bio, name, 0, flags) >= 0 else { return "" }
-        return SafeText.escape(bytes: bioBytes(bio, limit: 4096))
+        return SafeText.escape(bytes: bioBytes(bio, limit: 4096), keepingBackslashes: true)
     }
 
     static func commonName(_ name: OpaquePointer?) -> String? {
@@ -55,7 +55,7 @@ enum X509Certificate {
             serial: serialText(certificate),
             notBefore: notBefore.map(RFC3339.string) ?? "",
             notAfter: notAfter.map(RFC3339.string) ?? "",
-            daysLeft: notAfter.map { Int(($0.timeIntervalSince(now) / 86_400).rounded(.down)) } ?? 0,
+            daysLeft: notAfter.map { WholeDays.between(now: now.timeIntervalSince1970, and: $0.timeIntervalSince1970) } ?? 0,
             san: subjectAltNames(certificate),
             keyType: key.type, keyBits: key.bits, curve: key.curve,
             signatureAlgorithm: signatureAlgorithm(certificate),
@@ -73,6 +73,9 @@ enum X509Certificate {
         OpenSSLErrorQueue.clear()
         return summary
     }
+
+    /// Seconds since 1970, for callers that keep dates as numbers.
+    static func epoch(_ time: UnsafePointer<ASN1_TIME>?) -> Double? { date(time)?.timeIntervalSince1970 }
 
     static func date(_ time: UnsafePointer<ASN1_TIME>?) -> Date? {
         guard let time else { return nil }

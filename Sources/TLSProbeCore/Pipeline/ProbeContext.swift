@@ -92,7 +92,15 @@ final class ProbeContext {
             report.stages[index].status = .fail
             return
         }
-        complete(StageReport(name: stage, status: .fail, summary: summary), diagnoses: [found])
+        var details = StageDetails.none
+        // --verbose: what was exchanged before a handshake that got no ServerHello (often only
+        // our ClientHello), so `-v` can say what was sent and that nothing came back.
+        if options.verbose, stage == .serverHello, let log = connection?.recorder.messageLog() {
+            var hello = ServerHelloDetails()
+            hello.messages = log
+            details = .serverHello(hello)
+        }
+        complete(StageReport(name: stage, status: .fail, summary: summary, details: details), diagnoses: [found])
     }
 
     func hasCompleted(_ name: StageName) -> Bool { report.stages.contains { $0.name == name } }

@@ -138,6 +138,8 @@ public struct ServerHelloDetails: Codable, Sendable {
     public var bytes: Int?
     public var helloRetryRequest: Bool?
     public var sessionResumed: Bool?
+    /// With -v, when the handshake failed before a ServerHello: the messages exchanged until then.
+    public var messages: [HandshakeMessage]?
 
     public init() {}
 
@@ -145,6 +147,7 @@ public struct ServerHelloDetails: Codable, Sendable {
         case version, cipher, bytes
         case helloRetryRequest = "hello_retry_request"
         case sessionResumed = "session_resumed"
+        case messages
     }
 }
 

@@ -88,13 +88,26 @@ public struct VerificationError: Codable, Sendable, Equatable {
     public var message: String
     /// Subject of the certificate at that depth.
     public var subject: String
+    // The certificate at that depth may be one the server did not send (a root from the trust
+    // store): its dates and issuer are kept here so a diagnosis can name them. Not in the JSON.
+    public var issuer: String? = nil
+    public var notBeforeEpoch: Double? = nil
+    public var notAfterEpoch: Double? = nil
 
-    public init(depth: Int, code: Int, name: String, message: String, subject: String) {
+    public init(depth: Int, code: Int, name: String, message: String, subject: String,
+                issuer: String? = nil, notBeforeEpoch: Double? = nil, notAfterEpoch: Double? = nil) {
         self.depth = depth
         self.code = code
         self.name = name
         self.message = message
         self.subject = subject
+        self.issuer = issuer
+        self.notBeforeEpoch = notBeforeEpoch
+        self.notAfterEpoch = notAfterEpoch
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case depth, code, name, message, subject
     }
 }
 

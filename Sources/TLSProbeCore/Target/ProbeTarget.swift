@@ -37,7 +37,9 @@ public struct TargetParseError: Error, CustomStringConvertible, Sendable {
 }
 
 extension ProbeTarget {
-    public static let expectedForms = "expected host, host:port, [ipv6]:port, ipv4:port or scheme://host[:port][/path] (schemes: \(AppProtocol.allCases.map(\.scheme).joined(separator: ", ")))"
+    /// The target syntax, in the same words in every message and in the help.
+    public static let forms = "host, host:port, [ipv6]:port or scheme://host[:port][/path] (schemes: \(AppProtocol.allCases.map(\.scheme).joined(separator: ", ")); https is the default)"
+    public static let expectedForms = "expected " + forms
 
     public static func parse(_ raw: String) throws(TargetParseError) -> ProbeTarget {
         let text = raw.trimmingSpaces

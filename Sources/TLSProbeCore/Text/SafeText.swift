@@ -20,14 +20,16 @@ public enum SafeText {
     }
 
     /// Decodes bytes as UTF-8, escaping each byte of an invalid sequence as `\xNN`, then
-    /// escapes controls as `escape(_:)` does.
-    public static func escape(bytes: some Collection<UInt8>) -> String {
+    /// escapes controls as `escape(_:)` does. `keepingBackslashes` is for text whose own syntax
+    /// already escapes backslashes (an RFC 2253 name prints `CN=a\, b` and a literal backslash as
+    /// `\\`): escaping them again would show `\\,`.
+    public static func escape(bytes: some Collection<UInt8>, keepingBackslashes: Bool = false) -> String {
         let input = Array(bytes)
         var result = ""
         var index = 0
         while index < input.count {
             if let (scalar, length) = decodeScalar(input, at: index) {
-                result += escape(String(Character(scalar)))
+                result += keepingBackslashes && scalar == "\\" ? "\\" : escape(String(Character(scalar)))
                 index += length
             } else {
                 result += "\\x" + hex2(input[index])

@@ -19,7 +19,11 @@ extension LabScenarios {
         LabScenario(
             name: "expires-soon", summary: "the leaf expires in 3 days (a warning: still valid today)",
             expectedDiagnosis: DiagnosisID.certExpiresSoon, expectedExit: .success
-        ) { pki in try serve([try leaf(pki) { $0.notAfterOffset = 3 * LabTime.day }, pki.intermediate]) },
+        ) { pki in
+            // Half a day over: counted in whole days toward zero it is "in 3 days" for the next
+            // twelve hours, as the summary says (exactly 3 days would read "in 2 days" a second later).
+            try serve([try leaf(pki) { $0.notAfterOffset = 3.5 * LabTime.day }, pki.intermediate])
+        },
         LabScenario(
             name: "expired-intermediate", summary: "the leaf is valid but the intermediate it sends expired",
             expectedDiagnosis: DiagnosisID.chainIntermediateExpired, expectedExit: .certificateExpired

@@ -1,5 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
+import TLSProbeCore
 
 /// Reads the ClientHello inside OpenSSL's client-hello callback, where the raw extensions are
 /// still available (`SSL_client_hello_get0_*`), before the server has chosen anything.
@@ -17,7 +18,8 @@ enum LabClientHelloReader {
             serverName: extensionData(ssl, serverNameExtension).flatMap(hostName),
             alpn: extensionData(ssl, alpnExtension).map(protocolNames) ?? [],
             offeredVersions: versions ?? [UInt16(truncatingIfNeeded: SSL_client_hello_get0_legacy_version(ssl))],
-            cipherSuiteCount: cipherLength / 2,
+            // The same count as the probe's client_hello line: signalling values are not suites.
+            cipherSuiteCount: cipherBytes.map { CipherSuiteValues.count(in: UnsafeBufferPointer(start: $0, count: cipherLength)) } ?? 0,
             groups: extensionData(ssl, groupsExtension).map { uint16List($0.dropFirst(2)) } ?? [],
             extensionTypes: extensionTypes(ssl))
     }

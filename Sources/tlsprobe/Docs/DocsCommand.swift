@@ -46,7 +46,7 @@ struct DocsCommand: ParsableCommand {
         case .manSections:
             // Two blocks: the generated option list goes between them in the page.
             for block in [ManPageSections.synopsis + ManPageSections.description, ManPageSections.trailing] {
-                out.write(ManPageAssembler.asciiOnly(block.joined(separator: "\n") + "\n"))
+                out.write(ManPageAssembler.asciiOnly(block.map(ManPageAssembler.unhyphenatedOptions).joined(separator: "\n") + "\n"))
                 out.write("\u{0}\n")
             }
         case .diagnosesMdoc:

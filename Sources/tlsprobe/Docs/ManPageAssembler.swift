@@ -25,7 +25,22 @@ enum ManPageAssembler {
         page += ManPageSections.trailing
         page += Array(lines[authors...])
         page = page.map { $0.hasPrefix(".Nd ") ? withoutTrailingPeriod($0) : $0 }
+        page = page.map(unhyphenatedOptions)
         return asciiOnly(page.joined(separator: "\n") + "\n")
+    }
+
+    /// groff hyphenates long words in filled text, which splits option names across lines
+    /// ("--connect-time- out"): `\%` before a word forbids that. Macro lines are left alone
+    /// (`.Fl` already keeps its argument whole).
+    static func unhyphenatedOptions(_ line: String) -> String {
+        guard !line.hasPrefix("."), !line.hasPrefix("'"), line.contains("-") else { return line }
+        // `\%` must open the word: inside one ("[\%--sni") it marks a hyphenation point instead.
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let rest = word.drop { "([`\"'".contains($0) }
+            guard rest.first == "-", let second = rest.dropFirst().first, second == "-" || second.isLetter || second.isNumber else { return String(word) }
+            return "\\%" + word
+        }
+        return words.joined(separator: " ")
     }
 
     /// mandoc -T lint: a one-line description ends without punctuation.

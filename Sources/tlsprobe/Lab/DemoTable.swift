@@ -19,7 +19,9 @@ enum DemoTable {
         let exit = "exit \(report.exitCode)".padded(toLength: 8)
         var text = "\(mark) \(name)  \(verdict) \(exit) "
         if let first = check.firstDiagnosis {
-            text += "\(first.id): \(shorten(SafeText.escape(first.summary)))"
+            // Summaries are built from escaped facts already (SafeText at the source): escaping
+            // again would print `\\x0d` where the probe prints `\x0d`.
+            text += "\(first.id): \(shorten(first.summary))"
         } else {
             text += "no diagnosis"
         }

@@ -19,7 +19,7 @@ struct LabServeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenarios to serve (see `tlsprobe lab list`).", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenarios to serve (see 'tlsprobe lab list').", valueName: "scenario"))
     var scenarios: [String] = []
 
     @Flag(help: "Serve every scenario, slow ones included.")
@@ -31,14 +31,14 @@ struct LabServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Address to listen on; anything but loopback exposes deliberately broken TLS.", valueName: "address"))
     var listen = "127.0.0.1"
 
-    @Option(name: .customLong("port-base"), help: ArgumentHelp("Port of the first scenario; the others follow. 0 = any free ports.", valueName: "port"))
+    @Option(name: .customLong("port-base"), parsing: .unconditional, help: ArgumentHelp("Port of the first scenario; the others follow. 0 = any free ports.", valueName: "port"))
     var portBase = 9443
 
     func validate() throws {
         if all && !scenarios.isEmpty { throw ValidationError("give scenario names or --all, not both") }
-        if !all && scenarios.isEmpty { throw ValidationError("no scenario given; name some (see `tlsprobe lab list`) or use --all") }
+        if !all && scenarios.isEmpty { throw ValidationError("no scenario given; name some (see 'tlsprobe lab list') or use --all") }
         if let unknown = scenarios.first(where: { LabScenarios.named($0) == nil }) {
-            throw ValidationError("no scenario named '\(SafeText.escape(unknown))' (see `tlsprobe lab list`)")
+            throw ValidationError("no scenario named '\(SafeText.escape(unknown))' (see 'tlsprobe lab list')")
         }
         if Set(scenarios).count != scenarios.count { throw ValidationError("a scenario is named twice") }
         let count = all ? LabScenarios.all.count : scenarios.count
@@ -87,7 +87,7 @@ struct LabServeCommand: ParsableCommand {
         if listenAddress.isWildcard {
             out.line("HOST = this machine's address; the certificates name localhost, so have the client check that name.")
         }
-        out.line("serving \(lab.servers.count) scenarios; Ctrl-C stops")
+        out.line("serving \(Plural.count(lab.servers.count, "scenario")); Ctrl-C stops")
         let signal = LabSignals.wait()
         err.line("tlsprobe lab: \(signal == SIGTERM ? "SIGTERM" : "SIGINT"): stopping")
         lab.stop()

@@ -9,6 +9,6 @@ struct SNIRequiredStep: FollowUpStep {
         let name = context.target.host
         guard let retry = FollowUpConnection.attempt(purpose: "does the server need SNI", offer: context.engine.context.offer, sni: name, context: context),
               retry.accepted else { return nil }
-        return context.diagnosis(DiagnosisID.handshakeSNIRequired, ["sni": name, "after": "our ClientHello without SNI"], stage: .serverHello)
+        return context.diagnosis(DiagnosisID.handshakeSNIRequired, ["sni": quoted(name), "after": "our ClientHello without SNI"], stage: .serverHello)
     }
 }

@@ -87,7 +87,7 @@ enum HandshakeFailure {
             // Without SNI, "unrecognized name" means "I need a name": confirm with one when we know it.
             if context.serverName == nil {
                 // An IP target cannot carry SNI: the user has to name the host with --sni.
-                alertFacts["sni"] = context.target.isIPLiteral ? "NAME (probe with --sni NAME: an IP address cannot be sent as SNI)" : context.target.host
+                alertFacts["sni"] = context.target.isIPLiteral ? "naming the host (an IP address cannot be sent as SNI: probe with --sni NAME)" : quoted(context.target.host)
                 return StageFailure(context.diagnosis(DiagnosisID.handshakeSNIRequired, alertFacts, stage: .serverHello), followUps: [SNIRequiredStep()])
             }
             alertFacts["sni"] = context.serverName

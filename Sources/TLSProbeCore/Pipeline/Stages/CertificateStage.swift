@@ -66,7 +66,7 @@ struct CertificateStage: ProbeStage {
         }
         let problems = findings.filter { $0.diagnosis.severity != .info }.prefix(3).map(\.short)
         if !problems.isEmpty { text += "; " + problems.joined(separator: "; ") }
-        else if let leaf = chain.first { text += ", valid \(leaf.daysLeft) more days" }
+        else if let leaf = chain.first { text += ", valid \(Plural.count(leaf.daysLeft, "more day", "more days"))" }
         return text
     }
 

@@ -34,7 +34,7 @@ struct HTTPStage: ProbeStage {
             _ = connection.read(over: socket, deadline: Deadline.after(seconds: 0.2).earlier(deadline))
             let rejection = FinishedStage.rejection(context, connection)
             FinishedStage.settle(context, rejection: rejection)
-            if rejection == nil { failHTTP(context, summary, DiagnosisID.httpReset, "the server closed the connection before our request was sent", ["after": "the handshake"]) }
+            if rejection == nil { failHTTP(context, summary, DiagnosisID.httpReset, "the server closed the connection before our request was sent", ["after": "the handshake (our request could not be sent)"]) }
             return
         }
         var received: [UInt8] = []
