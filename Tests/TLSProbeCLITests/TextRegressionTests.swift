@@ -109,6 +109,19 @@ import TLSProbeLab
         }
     }
 
+    /// `-v` printed empty lines when the server closed right after our ClientHello.
+    @Test func verboseSaysWhatWasSentWhenNothingCameBack() throws {
+        let scenario = try #require(LabScenarios.named("close-after-hello"))
+        let server = try scenario.make(CLIFixture.pki)
+        defer { server.stop() }
+        let run = try TLSProbeBinary.run(["-v", "--color", "never", "--timeout", "4", "--connect-to", server.host, "\(scenario.host):\(server.port)"])
+        #expect(run.status == scenario.expectedExit.rawValue)
+        #expect(run.stdout.contains("handshake messages\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("→ ClientHello"), "\(run.stdout)")
+        #expect(run.stdout.contains("  nothing came back from the server\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("\n\n\n"), "\(run.stdout)")
+    }
+
     /// The demo printed `\\x0d` where the probe prints `\x0d`.
     @Test func demoEscapesOnce() throws {
         let scenario = try #require(LabScenarios.named("smtp-banner"))
