@@ -22,7 +22,7 @@ private enum DocumentedFacts {
         "http": ["status", "status_line", "location", "max_age", "seconds", "bytes", "preview", "after"],
         "internal": [],
         "starttls": ["protocol", "command", "scheme", "implicit", "offered", "reply", "detected", "preview", "expected",
-                     "waiting_for", "seconds", "bytes", "how", "limit"],
+                     "waiting_for", "seconds", "bytes", "how", "limit", "evidence"],
         "app": ["protocol", "waiting_for", "seconds", "bytes", "how", "limit", "detected", "preview", "reply", "expected",
                 "keyword", "code", "message", "user", "database"],
         "mqtt": ["code", "meaning", "version", "advice", "reason", "client", "sni", "alpn"],

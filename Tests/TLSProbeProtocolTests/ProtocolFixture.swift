@@ -143,6 +143,13 @@ enum Command {
         return output
     }
 
+    /// The python3 on PATH: the one scripts/test.sh installed aiosmtpd into (`python3 -m pip`),
+    /// which need not be /usr/bin/python3 (pyenv).
+    static func python() throws -> String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return try locate(path.split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"])
+    }
+
     /// The first of `candidates` that exists (Debian puts daemons in /usr/sbin, PostgreSQL's in
     /// /usr/lib/postgresql/N/bin).
     static func locate(_ candidates: [String]) throws -> String {
@@ -160,6 +167,7 @@ extension ProbeReport {
 /// process exits, so none outlives the run.
 enum ServiceRegistry {
     private static let services = Mutex<[ServiceProcess]>([])
+    private static let directories = Mutex<[URL]>([])
     static let installHandler: Void = { atexit { ServiceRegistry.stopAll() } }()
 
     static func keep(_ service: ServiceProcess) -> ServiceProcess {
@@ -168,9 +176,17 @@ enum ServiceRegistry {
         return service
     }
 
+    /// A scratch directory outside the fixture's (one another user must own), removed at exit
+    /// after the servers using it stopped.
+    static func removeAtExit(_ directory: URL) {
+        _ = installHandler
+        directories.withLock { $0.append(directory) }
+    }
+
     static func stopAll() {
         let all = services.withLock { list in defer { list.removeAll() }; return list }
         for service in all { service.stop() }
+        for directory in directories.withLock({ $0 }) { try? FileManager.default.removeItem(at: directory) }
         try? FileManager.default.removeItem(at: ProtocolFixture.directory)
     }
 }

@@ -38,7 +38,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: ProtocolDiagnosisID.startTLSImplicitTLS, severity: .error, stage: .starttls, exitStatus: .startTLSFailed,
             title: "Port speaks TLS at once",
-            summaryTemplate: "Expected a {protocol} plaintext dialogue, but the server sent TLS from the first byte: this is an implicit-TLS port; use {implicit}.",
+            summaryTemplate: "This port speaks TLS at once (implicit TLS), not the {protocol} plaintext dialogue: {evidence}. Use {implicit}.",
             explanation: "The port terminates TLS immediately (as 465, 993, 995, 990 and 636 do); a STARTTLS client waits for a plaintext greeting that never comes, or sends plaintext that the TLS server rejects.",
             fixServer: "Nothing, if implicit TLS is meant here.",
             fixClient: "Use the implicit-TLS scheme for this port (smtps://, imaps://, pop3s://, ftps://, ldaps://), without --starttls.",
@@ -94,7 +94,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: ProtocolDiagnosisID.startTLSReplyTooLarge, severity: .error, stage: .starttls, exitStatus: .startTLSFailed,
             title: "Reply too large",
-            summaryTemplate: "A {protocol} reply grew past {limit} without ending ({bytes} bytes); tlsprobe stopped reading.",
+            summaryTemplate: "The {protocol} server's reply grew past {limit} without ending ({bytes} bytes); tlsprobe stopped reading.",
             explanation: "Greetings and capability lists are a few hundred bytes (RFC 5321 limits a reply line to 512 octets). A reply this large without an end is a misbehaving server, another protocol streaming data, or an attempt to exhaust a client's memory.",
             fixServer: "Check which service listens on this port and what it sends.",
             fixClient: "Check the scheme and port."
@@ -134,7 +134,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: ProtocolDiagnosisID.appReplyTooLarge, severity: .error, stage: .app, exitStatus: .applicationFailed,
             title: "Application reply too large",
-            summaryTemplate: "A {protocol} reply grew past {limit} without ending ({bytes} bytes); tlsprobe stopped reading.",
+            summaryTemplate: "The {protocol} server's reply grew past {limit} without ending ({bytes} bytes); tlsprobe stopped reading.",
             explanation: "Replies to these first requests are small; an endless one is a misbehaving service or another protocol streaming data.",
             fixServer: "Check which service sits behind TLS on this port.",
             fixClient: "Check the scheme and port."

@@ -159,8 +159,8 @@ struct AppStage: ProbeStage {
         let appProtocol = context.appProtocol
         var parts: [String] = []
         if let greeting { parts.append("greeting \(greeting.prefix(50))") }
-        let shown = capabilities.prefix(8).map { String($0.prefix(24)) }.joined(separator: " ")
-        parts.append("\(command) → \(capabilities.count) capabilities\(capabilities.isEmpty ? "" : ": " + shown + (capabilities.count > 8 ? " …" : ""))")
+        let shown = capabilities.prefix(8).map { String($0.prefix(40)) }.joined(separator: " ")
+        parts.append("\(command) → \(capabilities.count) \(capabilities.count == 1 ? "capability" : "capabilities")\(capabilities.isEmpty ? "" : ": " + shown + (capabilities.count > 8 ? " …" : ""))")
         var outcome = Outcome(summary: parts.joined(separator: "; "))
         outcome.details.capabilities = capabilities
         // RFC 3207 §4.2 / RFC 2595 §3.1: once TLS is up the server must stop offering the upgrade.
@@ -208,7 +208,7 @@ struct AppStage: ProbeStage {
         case .tooLarge(let bytes, let limit):
             facts["bytes"] = String(bytes)
             facts["limit"] = "\(limit / 1024) KiB"
-            return (context.diagnosis(ProtocolDiagnosisID.appReplyTooLarge, facts), "a \(label) reply grew past \(limit / 1024) KiB without ending; stopped reading")
+            return (context.diagnosis(ProtocolDiagnosisID.appReplyTooLarge, facts), "the \(label) server's reply grew past \(limit / 1024) KiB without ending; stopped reading")
         case .otherProtocol(let detected, let preview):
             facts["detected"] = detected
             facts["preview"] = preview

@@ -16,10 +16,13 @@ struct StartTLSStage: ProbeStage {
     /// Runs the upgrade dialogue; true when TLS may begin.
     private func negotiate(_ context: ProbeContext) -> Bool {
         let appProtocol = context.appProtocol
-        let deadline = context.deadline
         let target = context.target
         guard let socket = context.socket else { return false }
         let mark = Deadline.now
+        // Silence may mean an implicit-TLS port waiting for our ClientHello: keep a little of
+        // the deadline for the follow-up handshake that finds out.
+        let reserve = min(1.5, context.options.timeout * 0.25)
+        let dialogueDeadline = Deadline.after(seconds: max(0, context.deadline.remainingSeconds - reserve))
         var runner = DialogueRunner()
         let channel = PlainChannel(socket: socket)
         var details = DialogueDetails()
@@ -29,34 +32,34 @@ struct StartTLSStage: ProbeStage {
         switch appProtocol {
         case .smtp:
             var dialogue = SMTPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: deadline)
+            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
             details.capabilities = dialogue.capabilities
             greeting = dialogue.greeting
         case .imap:
             var dialogue = IMAPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: deadline)
+            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
             details.capabilities = dialogue.capabilities
             greeting = dialogue.greeting
         case .pop3:
             var dialogue = POP3Dialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: deadline)
+            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
             details.capabilities = dialogue.capaAnswered ? dialogue.capabilities : nil
             greeting = dialogue.greeting
         case .ftp:
             var dialogue = FTPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: deadline)
+            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
             details.capabilities = dialogue.featAnswered ? dialogue.capabilities : nil
             greeting = dialogue.greeting
         case .xmpp:
             var dialogue = XMPPDialogue(mode: .startTLS, domain: target.host)
-            failure = runner.run(&dialogue, over: channel, deadline: deadline)
+            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
             details.capabilities = dialogue.features
         case .ldap:
             var dialogue = LDAPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: deadline)
+            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
         case .postgres:
             var dialogue = PostgresDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: deadline)
+            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
         default:
             return true
         }
@@ -81,13 +84,21 @@ struct StartTLSStage: ProbeStage {
             context.complete(StageReport(name: .starttls, status: .ok, durationMs: context.elapsedMs(since: mark), summary: summary, details: .starttls(details)))
             return true
         }
-        let (diagnosis, summary) = Self.diagnose(failure, greeting: greeting, context)
-        context.complete(StageReport(name: .starttls, status: .fail, durationMs: context.elapsedMs(since: mark), summary: summary, details: .starttls(details)), diagnoses: [diagnosis])
+        let waited = context.elapsedMs(since: mark)
+        let (diagnosis, summary) = Self.diagnose(failure, greeting: greeting, waitedSeconds: waited / 1000, context)
+        // Silence, or a close in answer to our first message: is the port implicit TLS?
+        var followUps: [any FollowUpStep] = []
+        switch failure {
+        case .timedOut(_, 0), .closed(_, _, 0): followUps = [ImplicitTLSStep()]
+        default: break
+        }
+        let settled = context.settle(StageFailure(.starttls, summary, diagnosis, followUps: followUps))
+        context.complete(StageReport(name: .starttls, status: .fail, durationMs: waited, summary: settled.summary, details: .starttls(details)), diagnoses: [settled.diagnosis])
         context.stopReason = "the STARTTLS upgrade failed"
         return false
     }
 
-    private static func diagnose(_ failure: DialogueFailure, greeting: String?, _ context: ProbeContext) -> (Diagnosis, String) {
+    private static func diagnose(_ failure: DialogueFailure, greeting: String?, waitedSeconds: Double, _ context: ProbeContext) -> (Diagnosis, String) {
         let appProtocol = context.appProtocol
         let options = context.options
         let label = appProtocol.label
@@ -107,6 +118,7 @@ struct StartTLSStage: ProbeStage {
             facts["detected"] = detected
             facts["preview"] = preview
             if detected.hasPrefix("TLS") {
+                facts["evidence"] = "it answered our first message with a TLS record (\(preview))"
                 return (context.diagnosis(ProtocolDiagnosisID.startTLSImplicitTLS, facts), "the server started TLS at once (implicit TLS), not \(label)")
             }
             return (context.diagnosis(ProtocolDiagnosisID.startTLSWrongProtocol, facts), "expected \(label), the server speaks \(detected): \"\(preview)\"")
@@ -115,13 +127,14 @@ struct StartTLSStage: ProbeStage {
             facts["expected"] = expected
             return (context.diagnosis(ProtocolDiagnosisID.startTLSUnexpectedReply, facts), "expected \(expected), got \"\(reply)\"")
         case .timedOut(let waitingFor, let bytes):
+            let seconds = format((waitedSeconds * 10).rounded() / 10)
             facts["waiting_for"] = waitingFor
-            facts["seconds"] = format(options.timeout)
+            facts["seconds"] = seconds
             facts["bytes"] = String(bytes)
             if bytes == 0 && greeting == nil && waitingFor.contains("greeting") {
-                return (context.diagnosis(ProtocolDiagnosisID.startTLSNoGreeting, facts), "no \(label) greeting within \(format(options.timeout)) s")
+                return (context.diagnosis(ProtocolDiagnosisID.startTLSNoGreeting, facts), "no \(label) greeting within \(seconds) s")
             }
-            return (context.diagnosis(ProtocolDiagnosisID.startTLSTimeout, facts), "no answer within \(format(options.timeout)) s while waiting for \(waitingFor)")
+            return (context.diagnosis(ProtocolDiagnosisID.startTLSTimeout, facts), "no answer within \(seconds) s while waiting for \(waitingFor)")
         case .closed(let waitingFor, let reset, let bytes):
             facts["waiting_for"] = waitingFor
             facts["how"] = reset ? "reset" : "closed"
@@ -130,7 +143,7 @@ struct StartTLSStage: ProbeStage {
         case .tooLarge(let bytes, let limit):
             facts["bytes"] = String(bytes)
             facts["limit"] = "\(limit / 1024) KiB"
-            return (context.diagnosis(ProtocolDiagnosisID.startTLSReplyTooLarge, facts), "a \(label) reply grew past \(limit / 1024) KiB without ending; stopped reading")
+            return (context.diagnosis(ProtocolDiagnosisID.startTLSReplyTooLarge, facts), "the \(label) server's reply grew past \(limit / 1024) KiB without ending; stopped reading")
         case .injected(let bytes, let preview):
             facts["bytes"] = String(bytes)
             facts["preview"] = preview
@@ -144,7 +157,7 @@ struct StartTLSStage: ProbeStage {
     }
 
     /// Where the same service speaks TLS at once.
-    private static func implicitAlternative(_ appProtocol: AppProtocol) -> String {
+    static func implicitAlternative(_ appProtocol: AppProtocol) -> String {
         switch appProtocol {
         case .smtp: "smtps:// (port 465)"
         case .imap: "imaps:// (port 993)"
