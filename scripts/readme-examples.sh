@@ -51,6 +51,22 @@ serve() {  # port, extra s_server arguments…
 serve 24431 -cert_chain "$work/int.pem"   # healthy: sends leaf + intermediate
 serve 24432                               # broken: leaf only
 
+# An MQTT broker that wants a password (mosquitto; `user root` keeps a broker started by root
+# from switching to a user that cannot read the key in $work).
+printf 'alice:wonderland\n' > "$work/passwd" && mosquitto_passwd -U "$work/passwd"
+cat > "$work/mosquitto.conf" <<CONF
+user root
+listener 24441 127.0.0.1
+certfile $work/chain.pem
+keyfile $work/leaf.key
+allow_anonymous false
+password_file $work/passwd
+CONF
+cat "$work/leaf.pem" "$work/int.pem" > "$work/chain.pem"
+mosquitto -c "$work/mosquitto.conf" >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/24441) 2>/dev/null && break; sleep 0.1; done
+
 run() {  # prints "$ command" and its output, as in a terminal (no colour: this is a file)
     local shown=$1; shift
     printf '$ %s\n' "$shown"
@@ -59,6 +75,8 @@ run() {  # prints "$ command" and its output, as in a terminal (no colour: this 
 common=(--color never --cacert "$work/root.pem" --connect-to 127.0.0.1)
 healthy=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:24431" "$bin" "${common[@]}" localhost:24431)
 failing=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:24432" "$bin" "${common[@]}" localhost:24432)
+mqtt=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 mqtts://localhost:24441" "$bin" "${common[@]}" mqtts://localhost:24441)
+schemes=$("$bin" _docs schemes | sed 's/^\(.*\)$/- `\1`/')
 set +e
 "$bin" -q "${common[@]}" localhost:24432; ci_status=$?
 set -e
@@ -123,6 +141,20 @@ ${fence}
 
 Every diagnosis has a stable id (\`${failing_id}\` here); \`tlsprobe explain ${failing_id}\`
 tells the whole story, and [docs/diagnoses.md](docs/diagnoses.md) lists them all.
+
+## MQTT, mail, directories and databases
+
+The scheme picks the protocol and its port; STARTTLS protocols get a \`starttls\` stage before
+the handshake, and every protocol but HTTPS an \`app\` stage after it (\`--no-app\` stops at the
+handshake, \`--starttls PROTO\` upgrades on any port):
+
+${schemes}
+
+A broker that wants credentials still has a working TLS setup, and says so:
+
+${fence}console
+${mqtt}
+${fence}
 
 ## In CI
 

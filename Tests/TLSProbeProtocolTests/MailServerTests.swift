@@ -98,17 +98,17 @@ import TLSProbeCore
         #expect(report.stages.map(\.name) == stages)
         #expect(report.stages.allSatisfy { $0.status == .ok || $0.status == .skipped })
         let app = try #require(report.stage(.app))
-        #expect(app.details.capabilities?.contains(capability) == true, "\(app.details.capabilities ?? [])")
+        #expect(app.details.app?.capabilities?.contains(capability) == true, "\(app.details.app?.capabilities ?? [])")
     }
 
     @Test func smtpStartTLS() throws {
         let report = try ProtocolFixture.probe("smtp://localhost:\(try Self.smtp.get().submission)")
         try expectHealthy(report, startTLS: true, capability: "8BITMIME")
         let starttls = try #require(report.stage(.starttls))
-        #expect(starttls.details.capabilities?.contains("STARTTLS") == true)
-        #expect(starttls.details.transcript?.contains("C: STARTTLS") == true)
+        #expect(starttls.details.starttls?.capabilities?.contains("STARTTLS") == true)
+        #expect(starttls.details.starttls?.transcript?.contains("C: STARTTLS") == true)
         // aiosmtpd offers AUTH only once TLS is up.
-        #expect(report.stage(.app)?.details.capabilities?.contains { $0.hasPrefix("AUTH") } == true)
+        #expect(report.stage(.app)?.details.app?.capabilities?.contains { $0.hasPrefix("AUTH") } == true)
     }
 
     @Test func smtpsImplicitTLS() throws {
@@ -133,8 +133,8 @@ import TLSProbeCore
     @Test func imapStartTLS() throws {
         let report = try ProtocolFixture.probe("imap://localhost:\(try Self.dovecot.get().imap)")
         try expectHealthy(report, startTLS: true, capability: "IMAP4REV1")
-        #expect(report.stage(.starttls)?.details.capabilities?.contains("STARTTLS") == true)
-        #expect(report.stage(.app)?.details.capabilities?.contains("AUTH=PLAIN") == true)
+        #expect(report.stage(.starttls)?.details.starttls?.capabilities?.contains("STARTTLS") == true)
+        #expect(report.stage(.app)?.details.app?.capabilities?.contains("AUTH=PLAIN") == true)
     }
 
     @Test func imapsImplicitTLS() throws {
@@ -145,7 +145,7 @@ import TLSProbeCore
     @Test func pop3STLS() throws {
         let report = try ProtocolFixture.probe("pop3://localhost:\(try Self.dovecot.get().pop3)")
         try expectHealthy(report, startTLS: true, capability: "UIDL")
-        #expect(report.stage(.starttls)?.details.capabilities?.contains("STLS") == true)
+        #expect(report.stage(.starttls)?.details.starttls?.capabilities?.contains("STLS") == true)
     }
 
     @Test func pop3sImplicitTLS() throws {

@@ -52,7 +52,7 @@ import TLSProbeCore
         let report = try ProtocolFixture.probe("postgres://postgres@localhost:\(try Self.servers.get().sslOn)/postgres")
         #expect(report.outcome == .ok, "\(report.diagnosisIDs)")
         #expect(report.stages.map(\.name) == [.dns, .tcp, .starttls, .clientHello, .serverHello, .certificate, .keyExchange, .finished, .app])
-        #expect(report.stage(.starttls)?.details.transcript == ["C: SSLRequest", "S: S (go ahead with TLS)"])
+        #expect(report.stage(.starttls)?.details.starttls?.transcript == ["C: SSLRequest", "S: S (go ahead with TLS)"])
         let app = try #require(report.stage(.app))
         #expect(app.summary.contains("SASL SCRAM-SHA-256"), "\(app.summary)")
         #expect(app.summary.contains("sslmode=verify-full"), "\(app.summary)")

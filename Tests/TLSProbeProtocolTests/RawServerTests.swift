@@ -76,8 +76,8 @@ import TLSProbeCore
         let report = try probe("smtp", "smtp-no-starttls")
         let diagnosis = try #require(report.diagnoses.first)
         #expect(diagnosis.summary.contains("PIPELINING, SIZE 10240000, AUTH PLAIN LOGIN"), "\(diagnosis.summary)")
-        #expect(report.stage(.starttls)?.details.capabilities == ["PIPELINING", "SIZE 10240000", "AUTH PLAIN LOGIN"])
-        #expect(report.stage(.starttls)?.details.transcript?.contains("C: EHLO tlsprobe.invalid") == true)
+        #expect(report.stage(.starttls)?.details.starttls?.capabilities == ["PIPELINING", "SIZE 10240000", "AUTH PLAIN LOGIN"])
+        #expect(report.stage(.starttls)?.details.starttls?.transcript?.contains("C: EHLO tlsprobe.invalid") == true)
     }
 
     @Test func injectionNamesTheInjectedBytes() throws {
@@ -87,7 +87,7 @@ import TLSProbeCore
 
     @Test func floodStopsAtTheCap() throws {
         let report = try probe("smtp", "smtp-flood")
-        let bytes = try #require(report.stage(.starttls)?.details.bytes)
+        let bytes = try #require(report.stage(.starttls)?.details.starttls?.bytes)
         #expect(bytes <= 16 * 1024)
     }
 
@@ -111,6 +111,6 @@ import TLSProbeCore
         #expect(report.stageStatus(.starttls) == .ok)
         let app = try #require(report.stage(.app))
         #expect(app.status == .ok)
-        #expect(app.summary.contains(evidence) || app.details.capabilities?.contains(evidence) == true, "\(app.summary)")
+        #expect(app.summary.contains(evidence) || app.details.app?.capabilities?.contains(evidence) == true, "\(app.summary)")
     }
 }

@@ -133,9 +133,9 @@ public enum AppProtocol: String, Sendable, CaseIterable {
 
     /// One line per scheme for `--help`, the man page and the docs.
     public var helpLine: String {
-        let how = upgrade == .implicit ? "TLS at once" : "plaintext \(startTLSCommand), then TLS"
+        let how = upgrade == .implicit ? "TLS at once" : "\(startTLSCommand) in plaintext, then TLS"
         let portList = ports.map(String.init).joined(separator: "/")
-        return "\(scheme)://  port \(portList): \(how); then \(applicationSummary)"
+        return "\(scheme):// (port \(portList)): \(how), then \(applicationSummary)"
     }
 
     /// The upgrade request, as the docs name it.

@@ -20,6 +20,8 @@ struct DocsCommand: ParsableCommand {
         case manSections = "man-sections"
         case diagnosesMdoc = "diagnoses-mdoc"
         case exitCodes = "exit-codes"
+        /// One line per target scheme: its port, how TLS starts, what the app stage does.
+        case schemes
         case manualDate = "manual-date"
     }
 
@@ -53,6 +55,8 @@ struct DocsCommand: ParsableCommand {
             out.write(CatalogReferenceRenderer.mdoc())
         case .exitCodes:
             for status in ExitStatus.allCases { out.line("\(status.rawValue)\t\(status.meaning)") }
+        case .schemes:
+            for appProtocol in AppProtocol.allCases { out.line(appProtocol.helpLine) }
         case .manualDate:
             out.line(TLSProbeVersion.manualDate)
         }
