@@ -207,11 +207,92 @@ def tls_only(conn):
         pass
 
 
+def smtp_ehlo_rejected(conn):
+    conn.sendall(b"220 lab.test ESMTP stand-in\r\n")
+    read_line(conn)
+    conn.sendall(b"500 5.5.1 EHLO not recognised\r\n")
+    read_line(conn)
+
+
+def smtp_stall_after_ehlo(conn):
+    conn.sendall(b"220 lab.test ESMTP stand-in\r\n")
+    read_line(conn)
+    conn.recv(4096)
+
+
+def smtp_close_after_ehlo(conn):
+    conn.sendall(b"220 lab.test ESMTP stand-in\r\n")
+    read_line(conn)
+
+
+def smtp_still_offers(conn):
+    """Upgrades, then still lists STARTTLS over TLS (RFC 3207 says it must not)."""
+    smtp_greet_ehlo(conn, [b"STARTTLS"])
+    read_line(conn)
+    conn.sendall(b"220 2.0.0 Ready to start TLS\r\n")
+    secure = tls(conn)
+    read_line(secure)
+    secure.sendall(b"250-lab.test\r\n250-STARTTLS\r\n250 AUTH PLAIN\r\n")
+    read_line(secure)
+
+
+def tls_silent(conn):
+    secure = tls(conn)
+    secure.recv(4096)
+    threading.Event().wait(8)
+
+
+def tls_flood(conn):
+    secure = tls(conn)
+    try:
+        for _ in range(5000):
+            secure.sendall(b"220-" + b"y" * 70 + b"\r\n")
+    except (OSError, ssl.SSLError):
+        pass
+
+
+def tls_smtp_refuse(conn):
+    secure = tls(conn)
+    secure.sendall(b"554 5.7.1 no service for you\r\n")
+    read_line(secure)
+
+
+def websocket_answer(conn, accept_ok, subprotocol):
+    import base64
+    import hashlib
+    secure = tls(conn)
+    request = read_until(secure, b"\r\n\r\n").decode("latin-1")
+    key = ""
+    for line in request.split("\r\n"):
+        if line.lower().startswith("sec-websocket-key:"):
+            key = line.split(":", 1)[1].strip()
+    accept = base64.b64encode(hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest()).decode()
+    if not accept_ok:
+        accept = base64.b64encode(hashlib.sha1(b"not the key").digest()).decode()
+    reply = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept + "\r\n"
+    if subprotocol:
+        reply += "Sec-WebSocket-Protocol: " + subprotocol + "\r\n"
+    secure.sendall((reply + "\r\n").encode())
+    secure.recv(4096)
+
+
+def ws_bad_accept(conn):
+    websocket_answer(conn, accept_ok=False, subprotocol=None)
+
+
+def ws_no_subprotocol(conn):
+    websocket_answer(conn, accept_ok=True, subprotocol=None)
+
+
 MODES = {
     "smtp-no-starttls": smtp_no_starttls, "smtp-refuse": smtp_refuse, "smtp-inject": smtp_inject,
     "smtp-flood": smtp_flood, "silent": silent, "imap-greeting": imap_greeting, "imap-refuse": imap_refuse,
     "pop3-refuse": pop3_refuse, "ftp": ftp, "ftp-no-auth": ftp_no_auth, "xmpp": xmpp, "xmpp-no-tls": xmpp_no_tls,
     "ldap": ldap, "ldap-unsupported": ldap_unsupported, "tls-http": tls_http, "tls-only": tls_only,
+    "smtp-ehlo-rejected": smtp_ehlo_rejected, "smtp-stall-after-ehlo": smtp_stall_after_ehlo,
+    "smtp-close-after-ehlo": smtp_close_after_ehlo, "smtp-still-offers": smtp_still_offers,
+    "tls-silent": tls_silent, "tls-flood": tls_flood, "tls-smtp-refuse": tls_smtp_refuse,
+    "ws-bad-accept": ws_bad_accept, "ws-no-subprotocol": ws_no_subprotocol,
 }
 
 

@@ -7,7 +7,7 @@ import TLSProbeCore
 /// WebSockets over TLS.
 @Suite struct MosquittoTests {
     struct Broker {
-        let anonymous: Int, password: Int, clientCertificate: Int, webSockets: Int
+        let anonymous: Int, password: Int, clientCertificate: Int, webSockets: Int, strictClientID: Int
         let service: ServiceProcess
     }
 
@@ -15,7 +15,7 @@ import TLSProbeCore
         do {
             let executable = try Command.locate(["/usr/sbin/mosquitto", "/usr/bin/mosquitto"])
             let dir = try ProtocolFixture.scratch("mosquitto")
-            let ports = (0..<4).map { _ in ProtocolFixture.freePort() }
+            let ports = (0..<5).map { _ in ProtocolFixture.freePort() }
             let passwords = dir.appending(path: "passwd")
             try "alice:wonderland\n".write(to: passwords, atomically: true, encoding: .utf8)
             try Command.run(try Command.locate(["/usr/bin/mosquitto_passwd"]), ["-U", passwords.path])
@@ -37,13 +37,16 @@ import TLSProbeCore
                 listener \(ports[3]) 127.0.0.1
                 protocol websockets
                 \(tls)allow_anonymous true
+                listener \(ports[4]) 127.0.0.1
+                \(tls)allow_anonymous true
+                allow_zero_length_clientid false
 
                 """
             let configURL = dir.appending(path: "mosquitto.conf")
             try config.write(to: configURL, atomically: true, encoding: .utf8)
             let service = ServiceRegistry.keep(try ServiceProcess("mosquitto", executable: executable, arguments: ["-c", configURL.path], log: dir.appending(path: "mosquitto.log")))
             try service.waitForPorts(ports)
-            return .success(Broker(anonymous: ports[0], password: ports[1], clientCertificate: ports[2], webSockets: ports[3], service: service))
+            return .success(Broker(anonymous: ports[0], password: ports[1], clientCertificate: ports[2], webSockets: ports[3], strictClientID: ports[4], service: service))
         } catch let error as ServiceError {
             return .failure(error)
         } catch {
@@ -100,6 +103,16 @@ import TLSProbeCore
         #expect(report.exitCode == 0)
     }
 
+    @Test func emptyClientIDIsRefusedNotACredentialsProblem() throws {
+        let broker = try Self.broker.get()
+        let report = try ProtocolFixture.probe("mqtts://localhost:\(broker.strictClientID)") { $0.mqtt.clientID = "" }
+        #expect(report.diagnosisIDs.first == ProtocolDiagnosisID.mqttRefused, "\(report.diagnosisIDs)")
+        #expect(report.exitCode == ExitStatus.applicationFailed.rawValue)
+        #expect(report.stage(.app)?.details.app?.replyCode == 2)
+        #expect(report.diagnoses.first?.summary.contains("identifier rejected") == true)
+        #expect(report.stageStatus(.finished) == .ok)
+    }
+
     @Test func clientCertificateRequiredIsTheHandshakesFault() throws {
         let broker = try Self.broker.get()
         let report = try ProtocolFixture.probe("mqtts://localhost:\(broker.clientCertificate)")
@@ -136,6 +149,7 @@ import TLSProbeCore
         #expect(report.outcome == .fail)
         #expect(report.failedStage == .app)
         #expect(report.exitCode == ExitStatus.applicationFailed.rawValue)
+        #expect(report.diagnosisIDs.first == ProtocolDiagnosisID.appClosed, "\(report.diagnosisIDs)")
     }
 
     @Test func noAppStopsAfterTheHandshake() throws {

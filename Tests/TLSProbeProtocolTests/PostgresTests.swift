@@ -32,6 +32,10 @@ import TLSProbeCore
             let data = dir.appending(path: "data").path
             // Passwords over TCP (scram), trust on the local socket nobody uses.
             try run("initdb", ["-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync", "--no-instructions"])
+            // One role the server turns away (pg_hba "reject"), for the app stage's ErrorResponse.
+            let hba = URL(fileURLWithPath: data).appending(path: "pg_hba.conf")
+            let rules = try String(contentsOf: hba, encoding: .utf8)
+            try ("hostssl all refused 127.0.0.1/32 reject\n" + rules).write(to: hba, atomically: false, encoding: .utf8)
             let copy = dir.appending(path: "data-nossl").path
             if prefix.isEmpty { try Command.run("/bin/cp", ["-a", data, copy]) } else { try Command.run("/usr/sbin/runuser", prefix + ["/bin/cp", "-a", data, copy]) }
             let ports = Servers(sslOn: ProtocolFixture.freePort(), sslOff: ProtocolFixture.freePort())
@@ -56,6 +60,15 @@ import TLSProbeCore
         let app = try #require(report.stage(.app))
         #expect(app.summary.contains("SASL SCRAM-SHA-256"), "\(app.summary)")
         #expect(app.summary.contains("sslmode=verify-full"), "\(app.summary)")
+    }
+
+    @Test func aRejectedRoleIsAWarningTLSIsFine() throws {
+        let report = try ProtocolFixture.probe("postgres://refused@localhost:\(try Self.servers.get().sslOn)/refused")
+        #expect(report.outcome == .warning, "\(report.diagnosisIDs)")
+        let diagnosis = try #require(report.diagnoses.first { $0.id == ProtocolDiagnosisID.postgresRejected })
+        #expect(diagnosis.summary.hasPrefix("TLS is fine"))
+        #expect(diagnosis.summary.contains("SQLSTATE 28000"), "\(diagnosis.summary)")
+        #expect(diagnosis.summary.contains("pg_hba.conf"), "\(diagnosis.summary)")
     }
 
     @Test func sslOffIsARefusalInSSLModeWords() throws {

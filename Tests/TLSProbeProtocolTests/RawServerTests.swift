@@ -61,6 +61,13 @@ import TLSProbeCore
         ("ldap", "tls-only", ProtocolDiagnosisID.startTLSImplicitTLS, .startTLSFailed),
         ("mqtts", "tls-http", ProtocolDiagnosisID.appWrongProtocol, .applicationFailed),
         ("wss", "tls-http", ProtocolDiagnosisID.webSocketNotUpgraded, .applicationFailed),
+        ("smtp", "smtp-ehlo-rejected", ProtocolDiagnosisID.startTLSUnexpectedReply, .startTLSFailed),
+        ("smtp", "smtp-stall-after-ehlo", ProtocolDiagnosisID.startTLSTimeout, .startTLSFailed),
+        ("smtp", "smtp-close-after-ehlo", ProtocolDiagnosisID.startTLSClosed, .startTLSFailed),
+        ("mqtts", "tls-silent", ProtocolDiagnosisID.appTimeout, .applicationFailed),
+        ("smtps", "tls-flood", ProtocolDiagnosisID.appReplyTooLarge, .applicationFailed),
+        ("smtps", "tls-smtp-refuse", ProtocolDiagnosisID.appUnexpectedReply, .applicationFailed),
+        ("wss", "ws-bad-accept", ProtocolDiagnosisID.webSocketBadAccept, .applicationFailed),
     ])
     func failureIsDiagnosed(scheme: String, mode: String, id: String, exit: TLSProbeCore.ExitStatus) throws {
         let report = try probe(scheme, mode)
@@ -70,6 +77,19 @@ import TLSProbeCore
         #expect(report.failedStage == stage)
         #expect(report.stageStatus(stage) == .fail)
         if stage == .starttls { #expect(report.stageStatus(.clientHello) == .skipped) }
+    }
+
+    /// Warnings: TLS and the exchange worked, something about them is off.
+    @Test(arguments: [
+        ("smtp", "smtp-still-offers", ProtocolDiagnosisID.appStartTLSStillOffered, nil as String?),
+        ("wss", "ws-no-subprotocol", ProtocolDiagnosisID.webSocketNoSubprotocol, "mqtt"),
+    ])
+    func warningIsDiagnosed(scheme: String, mode: String, id: String, webSocketProtocol: String?) throws {
+        let report = try probe(scheme, mode) { $0.webSocketProtocol = webSocketProtocol }
+        #expect(report.outcome == .warning, "\(report.diagnosisIDs)")
+        #expect(report.exitCode == 0)
+        #expect(report.diagnoses.first { $0.severity == .warning }?.id == id, "\(report.diagnosisIDs)")
+        #expect(report.stageStatus(.app) == .warning)
     }
 
     @Test func notOfferedShowsTheCapabilitiesOffered() throws {

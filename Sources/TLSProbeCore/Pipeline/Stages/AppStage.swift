@@ -219,11 +219,11 @@ struct AppStage: ProbeStage {
             return (context.diagnosis(ProtocolDiagnosisID.appUnexpectedReply, facts), "expected \(expected), got \"\(reply)\"")
         case .refused(let reply), .injected(_, let reply):
             facts["reply"] = reply
-            facts["expected"] = "a \(label) greeting"
+            facts["expected"] = "the \(label) greeting"
             return (context.diagnosis(ProtocolDiagnosisID.appUnexpectedReply, facts), "\(label) refused the session: \(reply)")
         case .notOffered(let offered):
             facts["reply"] = offered.joined(separator: ", ")
-            facts["expected"] = "a \(label) reply"
+            facts["expected"] = "the \(label) reply"
             return (context.diagnosis(ProtocolDiagnosisID.appUnexpectedReply, facts), "unexpected \(label) reply")
         }
     }
