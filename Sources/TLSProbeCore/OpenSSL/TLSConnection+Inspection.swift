@@ -117,11 +117,24 @@ extension TLSConnection {
 
     /// The chain OpenSSL built, leaf first, as far as it got (to a trust anchor when verified):
     /// it holds the certificates the server did not send but the trust store supplied.
-    func verifiedChain(now: Date) -> [CertificateSummary] {
+    /// Certificates the server sent are the same X509 objects in both stacks (OpenSSL builds the
+    /// chain from the peer's): pass their summaries as `sent` (from `peerChain`) and they are
+    /// reused, not summarised again (each summary hashes, PEM-encodes and escapes a certificate:
+    /// ~0.5M instructions a probe for a leaf and an intermediate; bench/PROFILE.md).
+    func verifiedChain(now: Date, sent: [CertificateSummary] = []) -> [CertificateSummary] {
         guard let chain = SSL_get0_verified_chain(handle) else { return [] }
+        let peer = SSL_get_peer_cert_chain(handle)
+        let peerCount = peer.map { min(tlsprobe_sk_X509_num($0), Int32(Self.maxListedCertificates)) } ?? 0
+        let reusable = peer != nil && Int(peerCount) == sent.count
         let count = tlsprobe_sk_X509_num(chain)
         return (0..<count).compactMap { index in
-            tlsprobe_sk_X509_value(chain, index).map { X509Certificate.summary(of: $0, depth: Int(index), now: now) }
+            guard let certificate = tlsprobe_sk_X509_value(chain, index) else { return nil }
+            if reusable, let peer, let match = (0..<peerCount).first(where: { tlsprobe_sk_X509_value(peer, $0) == certificate }) {
+                var summary = sent[Int(match)]
+                summary.depth = Int(index)
+                return summary
+            }
+            return X509Certificate.summary(of: certificate, depth: Int(index), now: now)
         }
     }
 

@@ -34,7 +34,7 @@ struct CertificateStage: ProbeStage {
         if analyzer.trusted { context.report.verification.anchor = connection.verifiedChainRoot(now: startDate) }
         var findings = analyzer.findings()
         findings += PolicyJudge.certificates(chain) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
-        findings += PolicyJudge.trustStoreCertificates(built: connection.verifiedChain(now: startDate), sent: chain) { [unowned context] id, facts, depth in
+        findings += PolicyJudge.trustStoreCertificates(built: connection.verifiedChain(now: startDate, sent: chain), sent: chain) { [unowned context] id, facts, depth in
             context.diagnosis(id, facts, depth: depth)
         }
         let messageBytes = recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size
