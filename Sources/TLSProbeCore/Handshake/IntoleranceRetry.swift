@@ -19,9 +19,9 @@ extension ProbeContext {
               let (hello, _) = recorder.firstHandshake(HandshakeType.clientHello, sent: true),
               let rejection = Self.unexplainedRejection(result, recorder: recorder)
         else { return nil }
-        // Our failed connection is of no more use; a server that serves one connection at a
-        // time could not answer the narrowing while it is open.
-        socket?.close()
+        // A failed connection is of no more use (a server that serves one connection at a time
+        // could not answer the narrowing while it is open); a silent one may still answer.
+        if !result.isTimeout { socket?.close() }
         let narrowingDeadline = Deadline.after(seconds: min(3, deadline.remainingSeconds / 2)).earlier(deadline)
         guard let finding = IntoleranceNarrowing.narrow(failedHello: hello.bytes, serverName: serverName, address: address, deadline: narrowingDeadline) else {
             report.followUps.append(FollowUpProbe(purpose: "is our ClientHello the cause", offer: "a plain OpenSSL 3 ClientHello (raw)", result: "rejected too: the ClientHello is not the cause", accepted: false))
@@ -43,6 +43,18 @@ extension ProbeContext {
         socket = fresh
         learned.wireDiagnoses.append(intoleranceDiagnosis(finding, rejection: rejection, helloSize: hello.size, padded: padHello, keptOffer: keepsOffer))
         return HandshakeRetry(context: context, padHello: padHello)
+    }
+
+    /// How long the first handshake waits before a silence is looked into: half the time left
+    /// (at least 2 s), for the probes the intolerance retry applies to.
+    var patienceForFirstAnswer: Deadline {
+        guard options.clientProfile.isOpenSSLDefault, proxy == nil, appProtocol.upgrade != .startTLS, connectedAddress != nil else { return deadline }
+        return Deadline.after(seconds: max(2, deadline.remainingSeconds / 2)).earlier(deadline)
+    }
+
+    /// The first wait ended with not one byte from the server and time is left.
+    func silentSinceHello(_ result: TLSStepResult, connection: TLSConnection) -> Bool {
+        result.isTimeout && connection.recorder.totalReceivedBytes == 0 && deadline.remainingSeconds > 0.5
     }
 
     /// "a close (FIN) with no alert", … — or nil when the wire names the cause.
@@ -88,5 +100,12 @@ extension ProbeContext {
             ? "The probe went on with the same offer without status_request and ALPN\(padded ? ", padded to 512 bytes" : "")"
             : "The probe went on with a plain OpenSSL 3 offer (TLS 1.2–1.3, default suites, no status_request, no ALPN\(padded ? ", padded to 512 bytes" : ""))"
         return diagnosis(DiagnosisID.handshakeIntolerance, ["feature": feature, "evidence": evidence, "clients": clients, "retry": retry], stage: .serverHello)
+    }
+}
+
+extension TLSStepResult {
+    var isTimeout: Bool {
+        if case .transport(.timedOut) = self { return true }
+        return false
     }
 }

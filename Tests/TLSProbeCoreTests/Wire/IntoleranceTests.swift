@@ -82,3 +82,31 @@ import TLSProbeLab
         #expect(report.followUps.isEmpty)
     }
 }
+
+/// A middlebox that swallows some ClientHellos without a word: the probe looks into the silence
+/// at half its time, and goes on over a plain hello.
+@Suite struct SilentIntoleranceTests {
+    @Test func aMiddleboxStallingOnALPNIsNamedAndProbedToTheEndWithinTheTimeout() throws {
+        let origin = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain))
+        defer { origin.stop() }
+        let box = try LabHelloFilterProxy(upstreamPort: origin.port, filter: .carriesExtension(16), action: .stall)
+        defer { box.stop() }
+        let start = Deadline.now
+        let report = try IntoleranceTests.probe(box) { $0.timeout = 6 }
+        let found = try #require(IntoleranceTests.intolerance(report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("ALPN"))
+        #expect(found.summary.contains("no answer"))
+        #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map(\.id))")
+        #expect(Deadline.millisecondsSince(start) < 6_500)
+    }
+
+    @Test func aServerSilentToEveryHelloStillTimesOutAtTheTimeout() throws {
+        let server = try LabRawServer(.stallAfterClientHello)
+        defer { server.stop() }
+        let start = Deadline.now
+        let report = try IntoleranceTests.probe(server) { $0.timeout = 4 }
+        #expect(IntoleranceTests.intolerance(report) == nil)
+        #expect(report.diagnoses.first?.id == DiagnosisID.handshakeTimeout, "\(report.diagnoses.map(\.id))")
+        #expect(Deadline.millisecondsSince(start) < 4_800)
+    }
+}

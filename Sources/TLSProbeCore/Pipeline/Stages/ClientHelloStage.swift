@@ -27,12 +27,21 @@ struct ClientHelloStage: ProbeStage {
         context.connection = connection
         let handshakeStart = Deadline.now
         connection.onProgress = { [unowned context, unowned connection] in Self.observeAll(context, connection) }
-        let result = connection.handshake(over: socket, deadline: context.deadline)
+        // A server (or middlebox) silent after our hello may be dropping it: past half the time,
+        // ask whether a plain hello is answered, and keep waiting if not (Handshake/IntoleranceRetry).
+        var result = connection.handshake(over: socket, deadline: retry == nil ? context.patienceForFirstAnswer : context.deadline)
+        if retry == nil, context.silentSinceHello(result, connection: connection) {
+            if let plain = context.retryWithPlainHello(after: result, connection: connection) {
+                connection.onProgress = nil
+                return run(context, retry: plain)
+            }
+            result = connection.handshake(over: socket, deadline: context.deadline)
+        }
         connection.onProgress = nil
         Self.observeAll(context, connection)
         guard case .completed = result else {
             // Our permissive hello may itself be the cause: retry once with a plain one (Handshake/IntoleranceRetry).
-            if retry == nil, let plain = context.retryWithPlainHello(after: result, connection: connection) { return run(context, retry: plain) }
+            if retry == nil, !result.isTimeout, let plain = context.retryWithPlainHello(after: result, connection: connection) { return run(context, retry: plain) }
             context.handshake = HandshakeOutcome(result: result, handshakeMs: context.elapsedMs(since: handshakeStart), session: nil)
             context.fail(HandshakeFailure.diagnose(result, connection: connection, context: context))
             return .stop
