@@ -76,4 +76,26 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
     }
 
     public static func isNumericHost(_ host: String) -> Bool { SocketAddress(numericHost: host, port: 0) != nil }
+
+    /// AF_INET or AF_INET6, for socket(2).
+    package var family: Int32 { Int32(storage.ss_family) }
+
+    /// Calls `body` with the sockaddr and its length, for bind(2) and connect(2).
+    package func withSockaddr<Result>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> Result) -> Result {
+        var copy = storage
+        let length = self.length
+        return withUnsafePointer(to: &copy) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, length) }
+        }
+    }
+
+    /// The address a socket is bound to (the port the kernel picked for port 0), nil on error.
+    package static func local(of fd: Int32) -> SocketAddress? {
+        var bound = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let result = withUnsafeMutablePointer(to: &bound) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return result == 0 ? SocketAddress(storage: bound, length: length) : nil
+    }
 }

@@ -1,13 +1,13 @@
 internal import COpenSSL
 
 /// One entry of OpenSSL's per-thread error queue.
-struct OpenSSLErrorEntry: Sendable {
+package struct OpenSSLErrorEntry: Sendable {
     let code: UInt
     let library: String
     let reason: String
 
     /// "error:0A000086:SSL routines::certificate verify failed", as OpenSSL tools print it.
-    var text: String {
+    package var text: String {
         var buffer = [CChar](repeating: 0, count: 256)
         ERR_error_string_n(code, &buffer, buffer.count)
         return String(nulTerminated: buffer)
@@ -17,9 +17,10 @@ struct OpenSSLErrorEntry: Sendable {
     var libraryCode: Int32 { Int32((code >> 23) & 0xFF) }
 }
 
-enum OpenSSLErrorQueue {
+/// The probe's and the lab's one way to read OpenSSL's error queue.
+package enum OpenSSLErrorQueue {
     /// Empties the calling thread's error queue and returns what was in it, oldest first.
-    static func drain() -> [OpenSSLErrorEntry] {
+    package static func drain() -> [OpenSSLErrorEntry] {
         var entries: [OpenSSLErrorEntry] = []
         while true {
             let code = ERR_get_error()
@@ -31,5 +32,5 @@ enum OpenSSLErrorQueue {
         return entries
     }
 
-    static func clear() { ERR_clear_error() }
+    package static func clear() { ERR_clear_error() }
 }

@@ -8,9 +8,8 @@ internal import CTLSProbeShims
 enum OpenSSLRuntime {
     /// The ex_data slot where each SSL* keeps an unretained pointer to its Swift `HandshakeRecorder`.
     static let recorderIndex: Int32 = {
-        // No F_SETNOSIGPIPE on Linux: a peer that resets while we write must be a diagnosis,
-        // not a signal that kills the process.
-        signal(SIGPIPE, SIG_IGN)
+        // A peer that resets while we write must be a diagnosis, not a signal that kills us.
+        ProcessSignals.ignoreSIGPIPE()
         return tlsprobe_SSL_get_ex_new_index()
     }()
 

@@ -51,24 +51,6 @@ public final class LabCuttingProxy: LabServer {
     public func stop() { loop.stop() }
 }
 
-/// A blocking TCP connection from the lab to a lab server (loopback: connect() is immediate).
-struct LabOutboundSocket {
-    let fd: Int32
-
-    init(host: String, port: UInt16) throws {
-        var address = try LabSocketAddress(host: host, port: port)
-        let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw LabError.posix("socket") }
-        guard address.withSockaddr({ connect(fd, $0, $1) }) == 0 else {
-            Glibc.close(fd)
-            throw LabError.posix("connect(\(host) port \(port))")
-        }
-        self.fd = fd
-    }
-
-    func close() { Glibc.close(fd) }
-}
-
 /// One proxied connection, relayed on a single thread with poll(): no second thread to join,
 /// so a reset or stop can never race a blocked reader.
 private struct LabProxyRelay {

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import TLSProbeCore
 
 /// A loopback address:port whose TCP connect never completes, so a client's connect times out.
 ///
@@ -46,7 +47,7 @@ public final class LabBlackhole: LabServer {
 
     /// Starts a nonblocking connect and returns its descriptor.
     static func startConnect(host: String, port: UInt16) throws -> Int32 {
-        var address = try LabSocketAddress(host: host, port: port)
+        let address = try SocketAddress.lab(host, port)
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw LabError.posix("socket") }
         let result = address.withSockaddr { connect(fd, $0, $1) }

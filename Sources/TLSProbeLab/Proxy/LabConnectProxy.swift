@@ -81,11 +81,11 @@ public final class LabConnectProxy: LabServer {
     }
 
     private static func tunnel(_ connection: LabConnectionSocket, host: String, upstreamPort: UInt16) {
-        guard let upstream = try? LabOutgoingSocket(host: host, port: upstreamPort) else {
+        guard let upstream = try? LabOutboundSocket(host: host, port: upstreamPort) else {
             connection.write(Array("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n".utf8))
             return
         }
-        defer { close(upstream.fd) }
+        defer { upstream.close() }
         guard connection.write(Array("HTTP/1.1 200 Connection established\r\n\r\n".utf8)) else { return }
         relay(connection.fd, upstream.fd, until: { connection.isStopping })
     }

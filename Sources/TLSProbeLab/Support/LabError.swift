@@ -1,3 +1,4 @@
+import TLSProbeCore
 internal import COpenSSL
 import Glibc
 
@@ -24,15 +25,7 @@ public struct LabError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Empties this thread's OpenSSL error queue into readable lines.
+/// Empties this thread's OpenSSL error queue into readable lines (the probe's drain, shared).
 func drainOpenSSLErrors() -> [String] {
-    var lines: [String] = []
-    while true {
-        let code = ERR_get_error_all(nil, nil, nil, nil, nil)
-        if code == 0 { break }
-        var buffer = [CChar](repeating: 0, count: 256)
-        ERR_error_string_n(code, &buffer, buffer.count)
-        lines.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-    }
-    return lines
+    OpenSSLErrorQueue.drain().map(\.text)
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import TLSProbeCore
 
 public enum LabTLSVersion: Int32, Sendable, CaseIterable, CustomStringConvertible {
     case tls1_0 = 0x0301
@@ -6,14 +7,10 @@ public enum LabTLSVersion: Int32, Sendable, CaseIterable, CustomStringConvertibl
     case tls1_2 = 0x0303
     case tls1_3 = 0x0304
 
-    public var description: String {
-        switch self {
-        case .tls1_0: "TLS 1.0"
-        case .tls1_1: "TLS 1.1"
-        case .tls1_2: "TLS 1.2"
-        case .tls1_3: "TLS 1.3"
-        }
-    }
+    /// The probe's version type names it ("TLS 1.2"): one spelling for both.
+    public var probeVersion: TLSVersion { TLSVersion.allCases[Int(rawValue - LabTLSVersion.tls1_0.rawValue)] }
+
+    public var description: String { probeVersion.label }
 }
 
 public enum LabClientAuth: Sendable {
