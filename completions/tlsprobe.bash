@@ -287,7 +287,7 @@ _tlsprobe_probe() {
         return
         ;;
     '--format')
-        __tlsprobe_add_completions -W 'text'$'\n''json'$'\n''ndjson'$'\n''nagios'$'\n''prometheus'
+        __tlsprobe_add_completions -W 'text'$'\n''json'$'\n''ndjson'$'\n''nagios'$'\n''prometheus'$'\n''junit'$'\n''markdown'
         return
         ;;
     '--color')

@@ -141,7 +141,7 @@ complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_opti
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" mqtt-client-id' -l 'mqtt-client-id' -d 'MQTT client identifier (default: tlsprobe- and random hex).' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" ws-protocol' -l 'ws-protocol' -d 'wss://: ask for this Sec-WebSocket-Protocol (e.g. mqtt).' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" json' -l 'json' -d 'Print one JSON document (same as --format json).'
-complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" format' -l 'format' -d 'Output format.' -rfka 'text json ndjson nagios prometheus'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" format' -l 'format' -d 'Output format.' -rfka 'text json ndjson nagios prometheus junit markdown'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" q quiet' -s 'q' -l 'quiet' -d 'Print nothing on stdout; only the exit code tells.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" v verbose' -s 'v' -l 'verbose' -d 'Show every handshake message and the full chain in detail.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe probe" color' -l 'color' -d 'Colour: auto (on a terminal), always or never.' -rfka 'auto always never'

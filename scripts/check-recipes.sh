@@ -74,5 +74,8 @@ run failing-hosts-tsv; [[ "$out" == "localhost:$closed"$'\t'"11"$'\t'"tcp.refuse
 run fleet-exit;       [[ "$out" == "exit 11" ]]; check fleet-exit "exit 11 (the first failure in input order)" $?
 run shards;           [[ "$out" == "$(printf '%s\n' "127.0.0.1:$port" "localhost:$closed" "localhost:$port" | sort)" ]]; check shards "every target exactly once" $?
 
+run junit-report;     [[ "$out" == "exit 11"$'\n'"3"$'\n''type="tcp.refused"'$'\n''type="cert.hostname_mismatch"' ]]; check junit-report "exit 11, 3 test cases, the two failures typed" $?
+run markdown-summary; [[ "$out" == "exit 11"$'\n'"3 targets: 0 ok, 1 warning, 2 failed" ]]; check markdown-summary "exit 11 and the totals line" $?
+
 echo "recipes: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -105,7 +105,13 @@ Built on OpenSSL 3 with Swift 6; below: ${version} with ${openssl_version}.
 ## Prerequisites
 
 Linux with Swift 6.1 or newer, and OpenSSL 3's development files (\`apt-get install -y libssl-dev\`).
-The tests also use \`openssl\`, \`curl\`, \`jq\` and Python 3; \`scripts/test.sh\` installs what is missing.
+The first build fetches swift-argument-parser (pinned in \`Package.resolved\`); nothing else needs
+the network. The tests also use \`openssl\`, \`curl\`, \`jq\`, \`groff\`, \`mandoc\`, \`man\`, a C compiler,
+\`xmllint\`, GNU \`time\`, \`gnutls-serv\`, \`botan\`, \`go\`, \`lighttpd\` with mod_wolfssl and mod_mbedtls,
+\`mosquitto\`, dovecot, PostgreSQL and Python 3 with \`jsonschema\`, \`prometheus-client\` and
+\`aiosmtpd\`; \`scripts/test.sh\` installs what is missing (as root; with everything installed it
+runs as any user, and it never pip-installs into the system Python). Apache-2.0 licensed; see
+[CONTRIBUTING.md](CONTRIBUTING.md), [CHANGELOG.md](CHANGELOG.md) and [SECURITY.md](SECURITY.md).
 
 ## Build and run (no internet needed)
 
@@ -122,8 +128,7 @@ ${fence}sh
 scripts/test.sh
 ${fence}
 
-It installs anything missing (libssl-dev, openssl, curl, jq, the Python \`jsonschema\` and
-\`prometheus-client\` packages), then runs \`swift test\`: unit tests and end-to-end tests
+It installs anything missing (the list above), then runs \`swift test\`: unit tests and end-to-end tests
 against TLS servers the tests start on 127.0.0.1 and ::1, with certificates generated at test
 time. Nothing leaves loopback.
 
@@ -163,7 +168,8 @@ tlsprobe -q --fail-days 14 --expect-status 200 api.example.com || exit 1
 ${fence}
 
 \`-q\` prints nothing; the exit code says what failed. Against the broken server above it is
-**${ci_status}**. \`--format nagios\` and \`--format prometheus\` drop into monitoring as they are;
+**${ci_status}**. \`--format nagios\` and \`--format prometheus\` drop into monitoring as they are,
+\`--format junit\` into CI test reports and \`--format markdown\` into \`\$GITHUB_STEP_SUMMARY\`;
 [docs/ci-recipes.md](docs/ci-recipes.md) has tested recipes (days left, failing hosts of a fleet,
 a GitHub Actions matrix and a Kubernetes Indexed Job with \`--shard K/N\`).
 
@@ -203,6 +209,9 @@ ${exit_table}
 
 When several problems exist, the code is the first failing stage's, and within it the most
 specific (for certificates: missing intermediate, untrusted, expired, hostname, then the rest).
+With several targets (arguments or \`--targets-file\`) the run exits 0 when every target passed,
+else with the code of the first failing target in input order; \`--format nagios\` answers with
+the worst state instead (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
 
 ## Install and read the manual
 

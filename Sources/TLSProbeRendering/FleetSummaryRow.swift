@@ -11,6 +11,10 @@ public struct FleetSummaryRow: Sendable {
     public let failedStage: StageName?
     /// The deciding diagnosis: the first error, else the first warning, else nil.
     public let firstDiagnosis: String?
+    /// The decisive diagnosis's sentence and fix (Markdown and JUnit summaries).
+    public let decisiveSummary: String?
+    public let decisiveFix: String?
+    public let thresholds: ExpiryThresholds
 
     public init(_ report: ProbeReport) {
         target = report.target.input
@@ -18,6 +22,9 @@ public struct FleetSummaryRow: Sendable {
         exitCode = report.exitCode
         daysLeft = report.certificates.map(\.daysLeft).min()
         failedStage = report.failedStage
-        firstDiagnosis = (report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first { $0.severity == .warning })?.id
+        firstDiagnosis = report.decisive?.id
+        decisiveSummary = report.decisive?.summary
+        decisiveFix = report.decisive?.fix
+        thresholds = report.expiryThresholds
     }
 }

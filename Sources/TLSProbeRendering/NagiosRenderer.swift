@@ -47,21 +47,16 @@ public enum NagiosState: Int32, Sendable, Comparable {
 /// Perfdata is `label=value[UOM];warn;crit;min;max`. `days_left` carries --warn-days and
 /// --fail-days as threshold ranges `N:` ("alert when below N"), because a bare `N` would mean
 /// "alert when above N" in the plugin range syntax.
+/// The thresholds come from the report (`expiry_thresholds`): the renderer only renders.
 public struct NagiosRenderer: Sendable {
-    public let warnDays: Int
-    public let failDays: Int?
-
-    public init(warnDays: Int, failDays: Int?) {
-        self.warnDays = warnDays
-        self.failDays = failDays
-    }
+    public init() {}
 
     /// The line for one probe.
     public func render(_ report: ProbeReport) -> String {
         let state = NagiosState(exitCode: report.exitCode, outcome: report.outcome)
         let text = "\(Self.clean(report.target.input)) \(describe(report))"
         var perfdata: [String] = []
-        if let days = report.certificates.map(\.daysLeft).min() { perfdata.append(daysLeft(days)) }
+        if let days = report.certificates.map(\.daysLeft).min() { perfdata.append(daysLeft(days, report.expiryThresholds)) }
         if let handshake = report.tls.handshakeMs { perfdata.append("handshake_ms=\(Self.number(handshake))ms;;;0") }
         return Self.line(state, text, perfdata)
     }
@@ -77,7 +72,7 @@ public struct NagiosRenderer: Sendable {
         if !problems.isEmpty { text += ": " + problems.prefix(5).joined(separator: ", ") + (problems.count > 5 ? ", …" : "") }
         var perfdata = ["targets=\(rows.count);;;0", "ok=\(count(.ok));;;0", "warning=\(count(.warning));;;0",
                         "critical=\(count(.critical));;;0", "unknown=\(count(.unknown));;;0"]
-        if let days = rows.compactMap(\.daysLeft).min() { perfdata.append("min_" + daysLeft(days)) }
+        if let days = rows.compactMap(\.daysLeft).min() { perfdata.append("min_" + daysLeft(days, rows.first?.thresholds ?? ExpiryThresholds())) }
         let first = Self.line(worst, Self.clean(text), perfdata)
         return (worst, ([first] + lines.map { Self.clean($0).replacingEvery("|", with: "/") }).joined(separator: "\n"))
     }
@@ -88,17 +83,16 @@ public struct NagiosRenderer: Sendable {
     }
 
     private func describe(_ report: ProbeReport) -> String {
-        let decisive = report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first { $0.severity == .warning }
-        if let decisive { return "\(decisive.id): \(decisive.summary)" }
+        if let decisive = report.decisive { return "\(decisive.id): \(decisive.summary)" }
         var parts = [report.tls.version ?? "no TLS"]
         if let days = report.certificates.map(\.daysLeft).min() { parts.append("certificates valid for \(days) more days") }
         if let status = report.http?.status { parts.append("HTTP \(status)") }
         return parts.joined(separator: ", ")
     }
 
-    private func daysLeft(_ days: Int) -> String {
+    private func daysLeft(_ days: Int, _ thresholds: ExpiryThresholds) -> String {
         // Trailing empty fields may be dropped (plugin guidelines): no --fail-days, no crit field.
-        "days_left=\(days);\(warnDays):" + (failDays.map { ";\($0):" } ?? "")
+        "days_left=\(days);\(thresholds.warnDays):" + (thresholds.failDays.map { ";\($0):" } ?? "")
     }
 
     static func line(_ state: NagiosState, _ text: String, _ perfdata: [String]) -> String {

@@ -81,9 +81,8 @@ public struct TextRenderer: Sendable {
             let count = report.diagnoses.filter { $0.severity == .warning }.count
             return style.paint("WARN", .yellow) + "  passed with \(count) warning\(count == 1 ? "" : "s")" + exitSuffix(report, width: 26)
         case .fail:
-            let decisive = report.diagnoses.first { $0.severity == .error }
             let stage = report.failedStage?.rawValue ?? "probe"
-            let title = decisive.map { DiagnosisCatalog.entry($0.id)?.title ?? $0.id } ?? "failed"
+            let title = report.decisive?.title ?? "failed"
             let text = "\(stage): \(title)"
             return style.paint("FAIL", .red) + "  " + text + exitSuffix(report, width: text.count)
         }

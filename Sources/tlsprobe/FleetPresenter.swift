@@ -1,103 +1,52 @@
 import FoundationEssentials
 import TLSProbeCore
 import TLSProbeRendering
-import Synchronization
 
-/// Prints a run of any number of targets: each result as one block (text), one document (json),
-/// one line (ndjson), or gathered into one nagios status or one Prometheus exposition at the end.
-/// Returns the exit status for the whole run.
+/// Prints a run of any number of targets through the format's renderer (what each result
+/// prints as it completes, and what the run prints at the end). Returns the run's exit status.
 struct FleetPresenter {
     let format: OutputFormat
     let quiet: Bool
     let verbose: Bool
     let color: ColorChoice
-    let nagios: NagiosRenderer
 
     func run(engine: ProbeEngine, source: FleetSource, configuration: FleetConfiguration) throws -> Int32 {
         let expected: Int?
-        do { expected = try source.countTargets() } catch { return fail(error) }
+        do { expected = try source.countTargets() } catch { return SetupFailure.report(error, format: format) }
         let bar = ProgressBar.wanted(quiet: quiet) ? ProgressBar(total: expected) : nil
-        let collected = Collected()
         let out = LineOutput.standardOutput
-        let text = TextRenderer(style: TerminalStyle.resolve(color, fileDescriptor: 1), verbose: verbose)
-        let (format, quiet, nagios) = (format, quiet, nagios)
+        let renderer = format.renderer(style: TerminalStyle.resolve(color, fileDescriptor: 1), verbose: verbose)
+        let quiet = quiet
         let runner = FleetRunner(engine: engine, source: source, configuration: configuration)
         let outcome = runner.run(expectedCount: expected, progress: { done, failures in
             bar?.update(done: done, failures: failures)
         }, emit: { result in
-            let report = result.report
-            collected.keep(report, format: format, nagios: nagios)
-            guard !quiet else { return }
-            switch format {
-            case .text:
-                bar?.clear()
-                out.write(text.render(report) + "\n")
-                bar?.redraw()
-            case .json: out.line(JSONRenderer.render(report))
-            case .ndjson: out.line(JSONRenderer.render(report, pretty: false))
-            case .nagios, .prometheus: break
-            }
+            guard let text = renderer.add(result.report), !quiet else { return }
+            bar?.clear()
+            out.write(text)
+            bar?.redraw()
         })
         bar?.finish()
-        if let error = outcome.inputError { return fail(error) }
-        return finish(outcome, collected: collected, out: out)
-    }
-
-    private func finish(_ outcome: FleetOutcome, collected: Collected, out: LineOutput) -> Int32 {
-        switch format {
-        case .nagios:
-            let (state, text) = collected.nagiosResult(nagios)
-            if !quiet { out.line(text) }
-            return state.rawValue
-        case .prometheus:
-            if !quiet { out.write(collected.prometheus.render()) }
-        case .text:
-            if !quiet { out.write(FleetSummaryTable(style: TerminalStyle.resolve(color, fileDescriptor: 1)).render(collected.rows)) }
-        case .json, .ndjson: break
-        }
-        return outcome.exitCode
-    }
-
-    /// A targets-file problem: UNKNOWN for nagios, else one line on stderr and 64/66.
-    private func fail(_ error: ProbeSetupError) -> Int32 {
-        if format == .nagios {
-            LineOutput.standardOutput.line(NagiosRenderer.unknown(error.description))
-            return NagiosState.unknown.rawValue
-        }
-        LineOutput.standardError.line("tlsprobe: \(error.description)")
-        return error.exitStatus.rawValue
+        if let error = outcome.inputError { return SetupFailure.report(error, format: format) }
+        if !quiet, let ending = renderer.finish() { out.write(ending) }
+        return renderer.exitCode(runExitCode: outcome.exitCode)
     }
 }
 
-/// What the end of a run needs: summary rows (text, nagios), the single-target nagios line,
-/// and the Prometheus samples. Results arrive one at a time from worker threads.
-final class Collected: Sendable {
-    private let state = Mutex((rows: [FleetSummaryRow](), lines: [String]()))
-    let prometheus = PrometheusExposition()
-
-    func keep(_ report: ProbeReport, format: OutputFormat, nagios: NagiosRenderer) {
-        switch format {
-        case .text: state.withLock { $0.rows.append(FleetSummaryRow(report)) }
-        case .nagios: state.withLock { $0.rows.append(FleetSummaryRow(report)); $0.lines.append(nagios.render(report)) }
-        case .prometheus: prometheus.add(report)
-        case .json, .ndjson: break
-        }
+/// A run that could not start (unusable options, an unreadable file): the one place that says
+/// so. Nagios must still answer with a status line, UNKNOWN (exit 3); everything else prints one
+/// line on stderr and exits 64/66.
+enum SetupFailure {
+    static func report(_ error: ProbeSetupError, format: OutputFormat) -> Int32 {
+        report(message: error.description, exitStatus: error.exitStatus.rawValue, nagios: format == .nagios)
     }
 
-    var rows: [FleetSummaryRow] { state.withLock { $0.rows } }
-
-    /// One target: its own status line. Several: the fleet line with each target as long output.
-    func nagiosResult(_ nagios: NagiosRenderer) -> (NagiosState, String) {
-        state.withLock { state in
-            if state.rows.count == 1, let row = state.rows.first, let line = state.lines.first {
-                return (NagiosState(exitCode: row.exitCode, outcome: row.outcome), line)
-            }
-            // Long output: each target's status without its perfdata (a `|` there would start more).
-            let long = state.lines.map { line in
-                let status = line.hasPrefix("TLSPROBE ") ? line.dropFirst(9) : line[...]
-                return String(String(status).splitting(by: " | ").first ?? String(status))
-            }
-            return nagios.render(fleet: state.rows, lines: long)
+    static func report(message: String, exitStatus: Int32, nagios: Bool) -> Int32 {
+        if nagios {
+            LineOutput.standardOutput.line(NagiosRenderer.unknown(message))
+            return NagiosState.unknown.rawValue
         }
+        LineOutput.standardError.line("tlsprobe: \(message)")
+        return exitStatus
     }
 }

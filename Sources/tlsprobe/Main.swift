@@ -34,16 +34,12 @@ enum Main {
                 exit(0)
             }
             if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
-            if NagiosMode.requested(in: arguments) {
-                LineOutput.standardOutput.line(NagiosRenderer.unknown(TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"))
-                exit(NagiosState.unknown.rawValue)
-            }
-            let message = TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "error"
+            let message = TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
             let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             // A message that already names where to look does not get a second pointer.
-            let pointer = stripped.contains("(see '") ? "" : " (see 'tlsprobe --help')"
-            LineOutput.standardError.line("tlsprobe: \(stripped)\(pointer)")
-            exit(code.rawValue == 1 ? ExitStatus.internalError.rawValue : code.rawValue)
+            let pointer = stripped.contains("(see '") || NagiosMode.requested(in: arguments) ? "" : " (see 'tlsprobe --help')"
+            exit(SetupFailure.report(message: stripped + pointer, exitStatus: code.rawValue == 1 ? ExitStatus.internalError.rawValue : code.rawValue,
+                                     nagios: NagiosMode.requested(in: arguments)))
         }
     }
 }

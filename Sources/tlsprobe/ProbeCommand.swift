@@ -111,12 +111,7 @@ struct ProbeCommand: ParsableCommand {
             engine = try ProbeEngine(options: try makeOptions())
             source = try FleetSource(arguments: parsedTargets, filePath: fleet.targetsFile, shard: try fleet.shardSelector())
         } catch let error as ProbeSetupError {
-            if format == .nagios {
-                LineOutput.standardOutput.line(NagiosRenderer.unknown(error.description))
-                throw ExitCode(NagiosState.unknown.rawValue)
-            }
-            LineOutput.standardError.line("tlsprobe: \(error.description)")
-            throw ExitCode(error.exitStatus.rawValue)
+            throw ExitCode(SetupFailure.report(error, format: format))
         }
         // One target in text (or saving its chain): stream its stages live. Everything else goes
         // through the fleet runner.
@@ -127,10 +122,7 @@ struct ProbeCommand: ParsableCommand {
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
             return
         }
-        let presenter = FleetPresenter(
-            format: format, quiet: output.quiet, verbose: output.verbose, color: output.color,
-            nagios: NagiosRenderer(warnDays: verification.warnDays, failDays: verification.failDays)
-        )
+        let presenter = FleetPresenter(format: format, quiet: output.quiet, verbose: output.verbose, color: output.color)
         let code = try presenter.run(engine: engine, source: source, configuration: fleet.configuration)
         if code != 0 { throw ExitCode(code) }
     }

@@ -126,9 +126,8 @@ struct AppProtocolOptions: ParsableArguments {
 
 extension MQTTVersion: ExpressibleByArgument {}
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, ndjson, nagios, prometheus
-}
+// The formats and their renderers live in TLSProbeRendering (OutputFormat.renderer).
+extension OutputFormat: ExpressibleByArgument {}
 
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Print one JSON document (same as --format json).")

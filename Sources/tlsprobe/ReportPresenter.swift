@@ -27,23 +27,12 @@ struct ReportPresenter {
             for stage in report.stages where !streamed.contains(stage.name) { out.line(renderer.stageLine(stage)) }
             out.write(renderer.conclusion(report))
             return report
-        case .json:
+        default:
+            // Every other format through its renderer, as a run of one.
+            let renderer = format.renderer(style: TerminalStyle.resolve(color, fileDescriptor: 1), verbose: verbose)
             let report = engine.probe(target)
-            out.line(JSONRenderer.render(report))
-            return report
-        case .ndjson:
-            let report = engine.probe(target)
-            out.line(JSONRenderer.render(report, pretty: false))
-            return report
-        case .nagios:
-            let report = engine.probe(target)
-            out.line(NagiosRenderer(warnDays: engine.options.warnDays, failDays: engine.options.failDays).render(report))
-            return report
-        case .prometheus:
-            let report = engine.probe(target)
-            let exposition = PrometheusExposition()
-            exposition.add(report)
-            out.write(exposition.render())
+            if let text = renderer.add(report) { out.write(text) }
+            if let ending = renderer.finish() { out.write(ending) }
             return report
         }
     }

@@ -3,6 +3,8 @@ public struct Diagnosis: Codable, Sendable {
     public var id: String
     public var severity: Severity
     public var stage: StageName
+    /// The catalogue's short title ("Certificate expired"), carried so renderers need no lookup.
+    public var title: String
     public var summary: String
     public var fix: String
     public var fixClient: String?
@@ -23,6 +25,7 @@ public struct Diagnosis: Codable, Sendable {
         self.id = id
         self.severity = severityOverride ?? entry.severity
         self.stage = stageOverride ?? entry.stage
+        self.title = entry.title
         self.summary = entry.summary(with: facts)
         self.fix = entry.fixServer
         self.fixClient = entry.fixClient
@@ -36,7 +39,7 @@ public struct Diagnosis: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, severity, stage, summary, fix
+        case id, severity, stage, title, summary, fix
         case fixClient = "fix_client"
         case openssl, mbedtls, curl, docs, depth
         case exitCode = "exit_code"
@@ -47,6 +50,7 @@ public struct Diagnosis: Codable, Sendable {
         try container.encode(id, forKey: .id)
         try container.encode(severity, forKey: .severity)
         try container.encode(stage, forKey: .stage)
+        try container.encode(title, forKey: .title)
         try container.encode(summary, forKey: .summary)
         try container.encode(fix, forKey: .fix)
         try container.encode(fixClient, forKey: .fixClient)

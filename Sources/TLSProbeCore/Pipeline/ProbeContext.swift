@@ -70,6 +70,7 @@ final class ProbeContext {
         info.appProtocol = (engine.options.startTLSOverride ?? target.appProtocol).rawValue
         report = ProbeReport(target: info)
         report.startedAt = RFC3339.string(startDate)
+        report.expiryThresholds = ExpiryThresholds(warnDays: engine.options.warnDays, failDays: engine.options.failDays)
         report.client = engine.options.clientProfile.name
         report.verification.trustStore = engine.trustStoreLabel
     }

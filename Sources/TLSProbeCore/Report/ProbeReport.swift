@@ -23,9 +23,18 @@ public struct ProbeReport: Codable, Sendable {
     public var device: DevicePrediction?
     public var startedAt: String = ""
     public var durationMs: Double = 0
+    /// --warn-days and --fail-days as this probe applied them (Nagios perfdata thresholds).
+    public var expiryThresholds = ExpiryThresholds()
 
     public init(target: TargetInfo) {
         self.target = target
+    }
+
+    /// The diagnosis that decides the run: the first error, else the first warning. The one
+    /// rule; every renderer (text verdict, Nagios, fleet table, JUnit, Markdown, lab checks) and
+    /// `decisive` in the JSON use it.
+    public var decisive: Diagnosis? {
+        diagnoses.first { $0.severity == .error } ?? diagnoses.first { $0.severity == .warning }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -38,7 +47,11 @@ public struct ProbeReport: Codable, Sendable {
         case device
         case startedAt = "started_at"
         case durationMs = "duration_ms"
+        case expiryThresholds = "expiry_thresholds"
     }
+
+    /// Keys written from derived values (not decoded).
+    private enum DerivedKeys: String, CodingKey { case decisive }
 
     // `failed_stage` and `http` must appear as null, not vanish, so scripts can rely on the keys.
     public func encode(to encoder: any Encoder) throws {
@@ -60,6 +73,9 @@ public struct ProbeReport: Codable, Sendable {
         try container.encodeIfPresent(device, forKey: .device)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(durationMs, forKey: .durationMs)
+        try container.encode(expiryThresholds, forKey: .expiryThresholds)
+        var derived = encoder.container(keyedBy: DerivedKeys.self)
+        try derived.encode(decisive?.id, forKey: .decisive)
     }
 
     public func stage(_ name: StageName) -> StageReport? {
@@ -132,5 +148,28 @@ public struct FollowUpProbe: Codable, Sendable {
         self.offer = offer
         self.result = result
         self.accepted = accepted
+    }
+}
+
+/// The expiry thresholds a probe judged with: warn below `warn_days` whole days left, fail below
+/// `fail_days` (null: no --fail-days).
+public struct ExpiryThresholds: Codable, Sendable, Equatable {
+    public var warnDays: Int = 14
+    public var failDays: Int?
+
+    public init(warnDays: Int = 14, failDays: Int? = nil) {
+        self.warnDays = warnDays
+        self.failDays = failDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case warnDays = "warn_days"
+        case failDays = "fail_days"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(warnDays, forKey: .warnDays)
+        try container.encode(failDays, forKey: .failDays)
     }
 }

@@ -11,7 +11,7 @@ public struct LabScenarioCheck: Sendable {
     public var passed: Bool { exitCodeMatches && diagnosisMatches }
 
     public init(scenario: LabScenario, report: ProbeReport) {
-        firstDiagnosis = report.diagnoses.first { $0.severity == .error } ?? report.diagnoses.first
+        firstDiagnosis = report.decisive ?? report.diagnoses.first
         exitCodeMatches = report.exitCode == scenario.expectedExit.rawValue
         if let expected = scenario.expectedDiagnosis {
             // A warning scenario (exit 0) may list other warnings first; a failing one must lead with it.
