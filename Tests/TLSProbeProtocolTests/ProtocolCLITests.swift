@@ -29,8 +29,8 @@ import TLSProbeCore
         let dir = try ProtocolFixture.scratch("cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appending(path: "out"), err = dir.appending(path: "err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")

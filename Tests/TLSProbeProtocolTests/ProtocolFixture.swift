@@ -95,7 +95,7 @@ final class ServiceProcess: @unchecked Sendable {
     init(_ name: String, executable: String, arguments: [String], log: URL, environment: [String: String]? = nil) throws {
         self.name = name
         logURL = log
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -4,7 +4,7 @@
 /// To add a stage: a case in `StageName`, a type conforming to `ProbeStage` in `Stages/`, and
 /// its place in `stageTypes` below (see ARCHITECTURE.md, "Add a stage").
 enum ProbePipeline {
-    static let stageTypes: [any ProbeStage.Type] = [
+    nonisolated(unsafe) static let stageTypes: [any ProbeStage.Type] = [  // immutable after initialisation
         DNSStage.self,
         TCPStage.self,
         ProxyStage.self,

@@ -100,7 +100,6 @@ struct StartTLSStage: ProbeStage {
 
     private static func diagnose(_ failure: DialogueFailure, greeting: String?, waitedSeconds: Double, _ context: ProbeContext) -> (Diagnosis, String) {
         let appProtocol = context.appProtocol
-        let options = context.options
         let label = appProtocol.label
         var facts = ["protocol": label, "command": appProtocol.startTLSCommand, "scheme": appProtocol.scheme,
                      "implicit": implicitAlternative(appProtocol)]
