@@ -284,6 +284,22 @@ def ws_no_subprotocol(conn):
     websocket_answer(conn, accept_ok=True, subprotocol=None)
 
 
+def ftps(conn):
+    """Implicit TLS (port 990 style): the greeting comes over TLS."""
+    secure = tls(conn)
+    secure.sendall(b"220 stand-in FTPS ready\r\n")
+    read_line(secure)
+    secure.sendall(b"211-Features:\r\n PBSZ\r\n PROT\r\n211 End\r\n")
+    read_line(secure)
+
+
+def ldaps(conn):
+    secure = tls(conn)
+    read_ber(secure)
+    secure.sendall(ldap_response(1, 0, b"dn:cn=anonymous"))
+    secure.recv(4096)
+
+
 MODES = {
     "smtp-no-starttls": smtp_no_starttls, "smtp-refuse": smtp_refuse, "smtp-inject": smtp_inject,
     "smtp-flood": smtp_flood, "silent": silent, "imap-greeting": imap_greeting, "imap-refuse": imap_refuse,
@@ -292,7 +308,7 @@ MODES = {
     "smtp-ehlo-rejected": smtp_ehlo_rejected, "smtp-stall-after-ehlo": smtp_stall_after_ehlo,
     "smtp-close-after-ehlo": smtp_close_after_ehlo, "smtp-still-offers": smtp_still_offers,
     "tls-silent": tls_silent, "tls-flood": tls_flood, "tls-smtp-refuse": tls_smtp_refuse,
-    "ws-bad-accept": ws_bad_accept, "ws-no-subprotocol": ws_no_subprotocol,
+    "ws-bad-accept": ws_bad_accept, "ws-no-subprotocol": ws_no_subprotocol, "ftps": ftps, "ldaps": ldaps,
 }
 
 

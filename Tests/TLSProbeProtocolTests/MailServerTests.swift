@@ -124,7 +124,7 @@ import TLSProbeCore
     }
 
     @Test func smtpOnTheImplicitPortHasNoGreeting() throws {
-        let report = try ProtocolFixture.probe("smtp://localhost:\(try Self.smtp.get().smtps)") { $0.timeout = 3 }
+        let report = try ProtocolFixture.probe("smtp://localhost:\(try Self.smtp.get().smtps)") { $0.timeout = 5 }
         // The follow-up finds TLS on the port and says so instead of "no greeting".
         #expect(report.diagnosisIDs.first == ProtocolDiagnosisID.startTLSImplicitTLS, "\(report.diagnosisIDs)")
         #expect(report.exitCode == ExitStatus.startTLSFailed.rawValue)

@@ -92,6 +92,14 @@ import TLSProbeCore
         #expect(report.stageStatus(.app) == .warning)
     }
 
+    @Test(arguments: [("ftps", "ftps", "greeting 220 stand-in FTPS ready"), ("ldaps", "ldaps", "dn:cn=anonymous")])
+    func implicitTLSSchemes(scheme: String, mode: String, evidence: String) throws {
+        let report = try probe(scheme, mode)
+        #expect(report.outcome == .ok, "\(report.diagnosisIDs)")
+        #expect(report.stages.map(\.name) == [.dns, .tcp, .clientHello, .serverHello, .certificate, .keyExchange, .finished, .app])
+        #expect(report.stage(.app)?.summary.contains(evidence) == true, "\(report.stage(.app)?.summary ?? "")")
+    }
+
     @Test func notOfferedShowsTheCapabilitiesOffered() throws {
         let report = try probe("smtp", "smtp-no-starttls")
         let diagnosis = try #require(report.diagnoses.first)
