@@ -312,7 +312,7 @@ _tlsprobe_probe() {
         return
         ;;
     '--client-trust')
-        __tlsprobe_add_completions -W 'bundle'$'\n''cacert'
+        __tlsprobe_add_completions -W 'bundle'$'\n''cacert'$'\n''insecure'
         return
         ;;
     '--chip')

@@ -14,7 +14,7 @@ struct ClientOptions: ParsableArguments {
     @Option(name: .customLong("client-buffer"), parsing: .unconditional, help: ArgumentHelp("The device's input buffer in bytes (CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN), instead of the profile's.", valueName: "bytes"))
     var clientBuffer: Int?
 
-    @Option(name: .customLong("client-trust"), help: ArgumentHelp("How the device trusts the server: bundle (its built-in roots) or cacert (the --cacert file embedded). Default: cacert when --cacert/--capath is given, else bundle.", valueName: "bundle|cacert"))
+    @Option(name: .customLong("client-trust"), help: ArgumentHelp("How the device trusts the server: bundle (its built-in roots), cacert (the --cacert file embedded) or insecure (setInsecure(), no verification). Default: cacert when --cacert/--capath is given, else bundle.", valueName: "bundle|cacert|insecure"))
     var clientTrust: ClientTrust?
 
     @Option(help: ArgumentHelp("The ESP chip an ESP-IDF profile runs on, for its hardware limits: \(ESPChip.all.map(\.name).joined(separator: ", ")).", valueName: "chip"),

@@ -54,11 +54,15 @@ import TLSProbeLab
     }
 
     static func predict(_ scenario: LabScenario, server: any LabServer, profile: ClientProfile = .espIDF44, chip: String = "esp32c3") throws -> ProbeReport {
+        try predictWith(scenario, server: server, profile: profile) { $0.chip = ESPChip.named(chip) ?? .defaultChip }
+    }
+
+    static func predictWith(_ scenario: LabScenario, server: any LabServer, profile: ClientProfile, _ adjust: (inout ProbeOptions) -> Void) throws -> ProbeReport {
         let engine = try ProbeEngine(options: LabFixture.options { options in
             options.connectTo = server.host
             options.clientProfile = profile
-            options.chip = ESPChip.named(chip) ?? .defaultChip
             options.runHTTP = false
+            adjust(&options)
         })
         return engine.probe(try ProbeTarget.parse("\(scenario.host):\(server.port)"))
     }
@@ -211,5 +215,21 @@ import TLSProbeLab
         }
         #expect(ClientProfiles.named("esp-idf@6")?.mbedTLS?.codes == .v4)
         #expect(ClientProfiles.named("esp-idf@6")?.tls12CipherSuites.allSatisfy { $0.hasPrefix("TLS_ECDHE_") } == true)
+    }
+}
+
+/// Arduino's setInsecure() (and esp-tls's skip-verify option): no verification, so a chain the
+/// device would reject connects; the same server with the CA set fails.
+@Suite struct InsecureTrustTests {
+    @Test func setInsecureConnectsWhereTheCAFails() throws {
+        let scenario = try #require(LabScenarios.named("self-signed"))
+        let server = try scenario.make(LabFixture.pki)
+        defer { server.stop() }
+        let profile = try #require(ClientProfiles.named("arduino-esp32@3"))
+        let insecure = try MbedTLSOracleTests.predictWith(scenario, server: server, profile: profile) { $0.clientTrust = .insecure }
+        #expect(insecure.device?.outcome == .connected, "\(insecure.device?.reason ?? "-")")
+        let pinned = try MbedTLSOracleTests.predictWith(scenario, server: server, profile: profile) { $0.clientTrust = .cacert }
+        #expect(pinned.device?.returnCode == "-0x2700" && pinned.device?.verifyFlags == "0x00000008")
+        #expect(pinned.device?.logLines.first?.contains("(-9984)") == true, "\(pinned.device?.logLines ?? [])")
     }
 }

@@ -11,7 +11,7 @@ struct DeviceLogLines {
     private var transportTag: String { behaviour.codes == .v2 ? "TRANSPORT_BASE" : "transport_base" }
 
     func lines(_ prediction: DevicePrediction, alert: UInt8?, refused: Bool = false) -> [String] {
-        if framework == .arduino { return arduinoLines(prediction) }
+        if framework == .arduino { return arduinoLines(prediction, refused: refused) }
         switch prediction.outcome {
         case .connected:
             return []
@@ -53,14 +53,14 @@ struct DeviceLogLines {
 
     /// ssl_client.cpp: handle_error logs the decimal code and mbedtls_strerror's text; the
     /// sketch sees connect() return 0 and lastError() the same code.
-    private func arduinoLines(_ prediction: DevicePrediction) -> [String] {
+    private func arduinoLines(_ prediction: DevicePrediction, refused: Bool) -> [String] {
         switch prediction.outcome {
         case .connected: return []
-        case .tcpFailed: return ["[E][ssl_client.cpp] start_ssl_client(): socket error on fd 48, errno: 104, \"Connection reset by peer\" (or select timeout)", "connect() returns 0"]
+        case .tcpFailed: return [refused ? "[E][ssl_client.cpp:LINE] start_ssl_client(): socket error on fd 48, errno: 111, \"Connection refused\"" : "[I][ssl_client.cpp:LINE] start_ssl_client(): select returned due to timeout 30000 ms for fd 48", "connect() returns 0"]
         case .timeout: return ["handshake gives up after setHandshakeTimeout (120 s by default)", "connect() returns 0"]
         case .failed:
             guard let code = prediction.returnCode, let value = Int(code.dropFirst(3), radix: 16) else { return ["connect() returns 0"] }
-            return ["[E][ssl_client.cpp] ssl_starttls_handshake(): [ssl_starttls_handshake():LINE]: (-\(value)) <mbedtls_strerror text for \(code)>",
+            return ["[E][ssl_client.cpp:LINE] _handle_error(): [ssl_starttls_handshake():LINE]: (-\(value)) <mbedtls_strerror text for \(code)>",
                     "connect() returns 0; lastError(buf, size) returns -\(value)"]
         }
     }

@@ -19,6 +19,8 @@ struct MbedTLSDeviceModel {
         /// The server's key-exchange key is the leaf's; for the RSA size rule.
         var host: String?
         var usedBundle: Bool
+        /// false for VERIFY_NONE (setInsecure): no chain, name or usage checks at all.
+        var verifies: Bool = true
         var bundleRejects: Bool
     }
 
@@ -76,7 +78,9 @@ struct MbedTLSDeviceModel {
         if let bytes = seen.certificateMessageBytes, let (code, why) = Self.messageRule(bytes: bytes, bufferBytes: bufferBytes, behaviour: behaviour) {
             return (.failed, code, 0, why)
         }
-        if seen.usedBundle {
+        if !seen.verifies {
+            // MBEDTLS_SSL_VERIFY_NONE: ssl_parse_certificate_verify is skipped entirely.
+        } else if seen.usedBundle {
             if seen.bundleRejects {
                 return (.failed, -0x3000, 0xFFFF_FFFF, "the certificate bundle has no root for the last certificate sent: its callback fails verification (MBEDTLS_ERR_X509_FATAL_ERROR) and marks every flag")
             }

@@ -25,7 +25,7 @@ enum DevicePredictionStep {
             receivedAlert: recorder?.receivedAlert.flatMap { $0.level == 2 ? $0.description : nil },
             certificateRequested: recorder?.hasReceived(HandshakeType.certificateRequest) ?? false,
             certificateMessageBytes: report.stage(.certificate)?.details.certificate?.certificateMessageBytes,
-            sent: report.certificates, host: context.target.host, usedBundle: usesBundle,
+            sent: report.certificates, host: context.target.host, usedBundle: usesBundle, verifies: judge.trust != .insecure,
             bundleRejects: usesBundle && judge.bundleFinding(sent: report.certificates, anchor: report.verification.anchor) != nil)
         let (prediction, verification) = model.predict(observation)
         if let finding = chainFinding(prediction, verification, judge, context) { context.report.diagnoses.insert(finding, at: 0) }

@@ -4,6 +4,9 @@ public enum ClientTrust: String, Sendable, CaseIterable {
     case bundle
     /// A CA compiled into the firmware (`cert_pem` / `cacert_buf`): the file given with --cacert.
     case cacert
+    /// No verification: Arduino's `setInsecure()` (MBEDTLS_SSL_VERIFY_NONE), esp-tls with
+    /// CONFIG_ESP_TLS_SKIP_SERVER_CERT_VERIFY. The device connects whatever the chain says.
+    case insecure
 
     /// Without `--client-trust`: a user who names a CA file is pinning it on the device;
     /// otherwise the device uses its bundle.
