@@ -42,6 +42,8 @@ GENERAL_NAME *tlsprobe_sk_GENERAL_NAME_value(const GENERAL_NAMES *names, int ind
 void tlsprobe_GENERAL_NAMES_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }
 int tlsprobe_sk_ACCESS_DESCRIPTION_num(const AUTHORITY_INFO_ACCESS *aia) { return sk_ACCESS_DESCRIPTION_num(aia); }
 ACCESS_DESCRIPTION *tlsprobe_sk_ACCESS_DESCRIPTION_value(const AUTHORITY_INFO_ACCESS *aia, int index) { return sk_ACCESS_DESCRIPTION_value(aia, index); }
+int tlsprobe_sk_DIST_POINT_num(const CRL_DIST_POINTS *points) { return sk_DIST_POINT_num(points); }
+DIST_POINT *tlsprobe_sk_DIST_POINT_value(const CRL_DIST_POINTS *points, int index) { return sk_DIST_POINT_value(points, index); }
 
 EVP_PKEY *tlsprobe_EVP_RSA_gen(unsigned int bits) { return EVP_RSA_gen(bits); }
 EVP_PKEY *tlsprobe_EVP_EC_gen(const char *curve) { return EVP_EC_gen(curve); }

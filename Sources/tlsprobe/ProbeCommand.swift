@@ -86,6 +86,7 @@ struct ProbeCommand: ParsableCommand {
         options.verbose = output.verbose
         options.warnDays = verification.warnDays
         options.failDays = verification.failDays
+        options.revocation = verification.revocation
         options.expectStatus = try expectedStatuses()
         options.strict = output.strict
         try clientOptions.apply(to: &options)

@@ -75,7 +75,14 @@ struct VerificationOptions: ParsableArguments {
 
     @Option(name: .customLong("fail-days"), parsing: .unconditional, help: ArgumentHelp("Fail (exit 32) when a certificate expires within this many days.", valueName: "days"))
     var failDays: Int?
+
+    @Option(help: ArgumentHelp(
+        "Ask the CA whether each chain certificate is revoked: its OCSP responder (AIA), its CRL, or both. Off by default: this sends each certificate's serial number to its CA over plain HTTP.",
+        valueName: "ocsp|crl|both"), completion: .list(RevocationMode.allCases.map(\.rawValue)))
+    var revocation: RevocationMode?
 }
+
+extension RevocationMode: ExpressibleByArgument {}
 
 struct HTTPOptions: ParsableArguments {
     @Flag(name: .customLong("no-http"), help: "Stop after the handshake; send no HTTP request (same as --no-app).")

@@ -27,6 +27,8 @@ private enum DocumentedFacts {
                 "keyword", "code", "message", "user", "database"],
         "mqtt": ["code", "meaning", "version", "advice", "reason", "client", "sni", "alpn"],
         "ws": ["status", "status_line", "location", "accept", "wanted", "chosen"],
+        "ocsp": ["subject", "issuer", "detail", "consequence"],
+        "revocation": ["subject", "depth", "method", "url", "detail"],
         "embedded": ["client", "profile", "server_versions", "offered", "cipher", "sigalg", "bytes", "limit", "subject", "depth",
                      "bits", "max_bits", "effect", "what", "flags", "issuer", "root", "bundle", "snapshot", "sni", "not_after",
                      "code", "chip", "logged", "version", "reason"],
@@ -67,6 +69,7 @@ private enum DocumentedFacts {
         DiagnosisID.handshakeMessageTooLarge: ["message", "limit"],
         DiagnosisID.handshakePostHandshakeFlood: ["count", "messages", "limit"],
         DiagnosisID.httpInterimOnly: ["count", "interim", "ending"],
+        DiagnosisID.certRevoked: ["revocation"],
     ]
 
     static func allowed(for id: String) -> Set<String> {

@@ -54,6 +54,8 @@ GENERAL_NAME *tlsprobe_sk_GENERAL_NAME_value(const GENERAL_NAMES *names, int ind
 void tlsprobe_GENERAL_NAMES_free(GENERAL_NAMES *names);
 int tlsprobe_sk_ACCESS_DESCRIPTION_num(const AUTHORITY_INFO_ACCESS *aia);
 ACCESS_DESCRIPTION *tlsprobe_sk_ACCESS_DESCRIPTION_value(const AUTHORITY_INFO_ACCESS *aia, int index);
+int tlsprobe_sk_DIST_POINT_num(const CRL_DIST_POINTS *points);
+DIST_POINT *tlsprobe_sk_DIST_POINT_value(const CRL_DIST_POINTS *points, int index);
 
 // Key generation macros (EVP_PKEY_Q_keygen is variadic)
 EVP_PKEY *tlsprobe_EVP_RSA_gen(unsigned int bits);

@@ -105,6 +105,7 @@ struct ChainAnalyzer {
         case 7, 4, 6:
             return make(DiagnosisID.certBadSignature, "bad signature on \(quoted(subject))")
         case 23:
+            facts["revocation"] = "its issuer's CRL lists it"
             return make(DiagnosisID.certRevoked, "\(quoted(subject)) revoked")
         case 22, 25:
             return make(DiagnosisID.chainTooDeep, "chain too long")

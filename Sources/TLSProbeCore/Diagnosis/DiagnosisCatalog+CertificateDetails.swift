@@ -50,7 +50,7 @@ extension DiagnosisCatalog {
         DiagnosisEntry(
             id: DiagnosisID.certRevoked, severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
             title: "Certificate revoked",
-            summaryTemplate: "The certificate \"{subject}\" has been revoked by its issuer \"{issuer}\".",
+            summaryTemplate: "The certificate \"{subject}\" has been revoked by its issuer \"{issuer}\": {revocation}.",
             explanation: "The CA has declared this certificate invalid (key compromise, mis-issuance, or superseded). Clients that check revocation will refuse it.",
             fixServer: "Install a newly issued certificate and a new key.",
             openssl: "X509_V_ERR_CERT_REVOKED (23) \"certificate revoked\"",

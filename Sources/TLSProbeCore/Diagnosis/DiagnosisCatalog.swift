@@ -5,12 +5,12 @@ public enum DiagnosisCatalog {
     /// Families in the order the probe meets them; also the order of `docs/diagnoses.md`.
     public static let families = [
         "dns", "tcp", "proxy", "starttls", "handshake", "alert", "proto", "cipher", "key", "sig", "not_tls",
-        "cert", "chain", "http", "app", "mqtt", "ws", "embedded", "internal",
+        "cert", "chain", "ocsp", "revocation", "http", "app", "mqtt", "ws", "embedded", "internal",
     ]
 
     public static let entries: [DiagnosisEntry] =
         connectionEntries + alertEntries + negotiationEntries + certificateEntries + httpEntries + appProtocolEntries + embeddedEntries
-        + boundsEntries + wireEntries
+        + boundsEntries + wireEntries + revocationEntries
 
     // Built once. A duplicate id keeps the first row; `CatalogTests` fails on duplicates, so a
     // typo is caught in CI instead of crashing the tool at start-up.

@@ -45,6 +45,8 @@ final class ProbeContext {
         var pendingFinished: (handshakeMs: Double, session: NegotiatedSession)?
         /// Found with raw ClientHellos (handshake.intolerance, cipher.cbc …), reported with server_hello.
         var wireDiagnoses: [Diagnosis] = []
+        /// The stapled OCSP response's verdict, judged by finished before anything is sent.
+        var staple: StapledOCSPJudgement?
     }
 
     init(engine: ProbeEngine, target: ProbeTarget, observer: (@Sendable (StageReport) -> Void)?) {

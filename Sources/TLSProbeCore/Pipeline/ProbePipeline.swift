@@ -12,6 +12,7 @@ enum ProbePipeline {
         ClientHelloStage.self,
         ServerHelloStage.self,
         CertificateStage.self,
+        RevocationStage.self,
         KeyExchangeStage.self,
         FinishedStage.self,
         HTTPStage.self,

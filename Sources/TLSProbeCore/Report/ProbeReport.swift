@@ -21,6 +21,8 @@ public struct ProbeReport: Codable, Sendable {
     public var followUps: [FollowUpProbe] = []
     /// What the `--client` device itself would get (Mbed TLS profiles only).
     public var device: DevicePrediction?
+    /// What --revocation learned, per certificate and source; absent without --revocation.
+    public var revocation: [RevocationResult]?
     public var startedAt: String = ""
     public var durationMs: Double = 0
     /// --warn-days and --fail-days as this probe applied them (Nagios perfdata thresholds).
@@ -44,7 +46,7 @@ public struct ProbeReport: Codable, Sendable {
         case failedStage = "failed_stage"
         case stages, tls, certificates, verification, http, diagnoses
         case followUps = "follow_ups"
-        case device
+        case device, revocation
         case startedAt = "started_at"
         case durationMs = "duration_ms"
         case expiryThresholds = "expiry_thresholds"
@@ -71,6 +73,7 @@ public struct ProbeReport: Codable, Sendable {
         try container.encode(diagnoses, forKey: .diagnoses)
         try container.encode(followUps, forKey: .followUps)
         try container.encodeIfPresent(device, forKey: .device)
+        try container.encodeIfPresent(revocation, forKey: .revocation)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(durationMs, forKey: .durationMs)
         try container.encode(expiryThresholds, forKey: .expiryThresholds)

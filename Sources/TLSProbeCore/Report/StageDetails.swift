@@ -71,6 +71,8 @@ extension StageDetails: Encodable {
         case .keyExchange: self = .keyExchange(try KeyExchangeDetails(from: decoder))
         case .finished: self = .finished(try FinishedDetails(from: decoder))
         case .http: self = .http(try HTTPDetails(from: decoder))
+        // The revocation stage's findings are the report's `revocation` array, not details.
+        case .revocation: self = .none
         }
     }
 }

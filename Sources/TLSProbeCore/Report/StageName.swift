@@ -9,6 +9,8 @@ public enum StageName: String, Codable, Sendable {
     case clientHello = "client_hello"
     case serverHello = "server_hello"
     case certificate
+    /// Only with --revocation: the CA's OCSP responder / CRL asked about each certificate.
+    case revocation
     case keyExchange = "key_exchange"
     case finished
     case http

@@ -15,6 +15,11 @@ public struct TLSSummary: Codable, Sendable {
     public var signatureAlgorithm: String?
     public var sessionResumed: Bool?
     public var ocspStapled: Bool?
+    /// The stapled OCSP response once verified: "good", "revoked", "unknown", "invalid",
+    /// "unsuccessful", "unverified", "mismatch", "expired", "not_yet_valid"; nil without a staple.
+    public var ocspStaple: String?
+    /// The leaf carries the TLS Feature extension with status_request ("must-staple").
+    public var mustStaple: Bool?
     public var handshakeMs: Double?
 
     public init() {}
@@ -29,6 +34,8 @@ public struct TLSSummary: Codable, Sendable {
         case signatureAlgorithm = "signature_algorithm"
         case sessionResumed = "session_resumed"
         case ocspStapled = "ocsp_stapled"
+        case ocspStaple = "ocsp_staple"
+        case mustStaple = "must_staple"
         case handshakeMs = "handshake_ms"
     }
 
@@ -44,6 +51,8 @@ public struct TLSSummary: Codable, Sendable {
         try container.encode(signatureAlgorithm, forKey: .signatureAlgorithm)
         try container.encode(sessionResumed, forKey: .sessionResumed)
         try container.encode(ocspStapled, forKey: .ocspStapled)
+        try container.encode(ocspStaple, forKey: .ocspStaple)
+        try container.encode(mustStaple, forKey: .mustStaple)
         try container.encode(handshakeMs.map(StageReport.rounded), forKey: .handshakeMs)
     }
 }

@@ -85,6 +85,8 @@ public struct ProbeOptions: Sendable {
     public var warnDays = 14
     public var failDays: Int?
     public var expectStatus: [Int]?
+    /// --revocation: ask the CA (OCSP responder, CRL) about each certificate; nil = off.
+    public var revocation: RevocationMode?
     /// --expect-alpn: the protocol the server must select ("none" when it must select none).
     public var expectALPN: String?
     /// --expect-tls-min: the negotiated version must be at least this.

@@ -51,7 +51,8 @@ enum ManPageSections {
         case .serverHello: "What the server chose, or the alert it sent instead."
         case .certificate: "The chain the server sent, the chain built from it, trust, host name and validity."
         case .keyExchange: "The key-exchange group or DH size and the signature algorithm."
-        case .finished: "The handshake completed; ALPN result and stapled OCSP response."
+        case .revocation: "Only with --revocation: ask each chain certificate's OCSP responder (AIA) and/or fetch its CRL distribution point, over plain HTTP within the deadline (this sends the serial numbers to the CA); good, revoked or unknown per certificate."
+        case .finished: "The handshake completed; ALPN result, and the stapled OCSP response verified (signature and responder, certificate, thisUpdate/nextUpdate): revoked fails the run, a bad staple warns, a must-staple certificate without a good staple fails."
         case .http: "GET the path (default /) with the target's Host header and read the response head (not run with --no-http)."
         case .app: "For other protocols, one exchange in the target's own protocol after the handshake: MQTT CONNECT and CONNACK, the WebSocket upgrade, EHLO, CAPABILITY, CAPA, FEAT, XMPP stream features, LDAP WhoAmI, a PostgreSQL StartupMessage (not run with --no-app)."
         }

@@ -14,7 +14,9 @@ struct FinishedStage: ProbeStage {
         // Nothing beyond the handshake goes to a server that failed verification or policy,
         // unless the user asked for it with -k.
         let certificateOK = context.learned.certificateAcceptable
-        let handshakeAcceptable = certificateOK && !context.report.diagnoses.contains { $0.severity == .error }
+        let staple = StapledOCSPJudgement.judge(context, connection)
+        context.learned.staple = staple
+        let handshakeAcceptable = certificateOK && staple.acceptable && !context.report.diagnoses.contains { $0.severity == .error }
         if options.runHTTP && (handshakeAcceptable || options.insecure) {
             context.learned.pendingFinished = (handshake.handshakeMs, session)
             return .proceed
@@ -22,7 +24,9 @@ struct FinishedStage: ProbeStage {
         let rejection = awaitPostHandshakeRejection(context, connection, socket: socket, session: session)
         Self.record(context, handshakeMs: handshake.handshakeMs, session: session, rejection: rejection)
         if rejection == nil {
-            context.stopReason = handshakeAcceptable ? (context.appProtocol.application == .http ? "--no-http" : "--no-app") : (certificateOK ? "the handshake failed policy (use -k to continue anyway)" : "certificate not trusted (use -k to continue anyway)")
+            context.stopReason = handshakeAcceptable ? (context.appProtocol.application == .http ? "--no-http" : "--no-app")
+                : !staple.acceptable && certificateOK ? "the certificate is revoked or its required OCSP staple is missing (use -k to continue anyway)"
+                : (certificateOK ? "the handshake failed policy (use -k to continue anyway)" : "certificate not trusted (use -k to continue anyway)")
         } else {
             context.stopReason = "the server rejected the handshake"
         }
@@ -48,9 +52,9 @@ struct FinishedStage: ProbeStage {
             parts = ["server rejected the handshake after our Finished: \(rejection.summary)"]
         } else {
             if let alpn = session.alpn { parts.append("ALPN \(alpn)") }
-            parts.append(session.ocspStapled ? "OCSP stapled" : "no OCSP staple")
+            parts.append(context.learned.staple?.summary ?? (session.ocspStapled ? "OCSP stapled" : "no OCSP staple"))
         }
-        var diagnoses = (rejection.map { [$0] } ?? []) + Expectations.alpn(session.alpn, context)
+        var diagnoses = (rejection.map { [$0] } ?? []) + (context.learned.staple?.diagnoses ?? []) + Expectations.alpn(session.alpn, context)
         if rejection == nil && context.clientCertificateRequestedButNotSent {
             parts.append("client certificate requested, none sent")
             diagnoses.append(context.diagnosis(DiagnosisID.handshakeClientCertRequested, ["ca_names": context.requestedClientCANames]))
