@@ -43,6 +43,9 @@ else
     missing+=(python3 python3-jsonschema python3-prometheus-client python3-aiosmtpd)
 fi
 
+# Verifiers that are not ours, for the chain tests: GnuTLS certtool, Go's crypto/x509 (above); the PSL.
+command -v certtool >/dev/null 2>&1 || missing+=(gnutls-bin)
+[ -f /usr/share/publicsuffix/public_suffix_list.dat ] || missing+=(publicsuffix)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "test.sh: installing ${missing[*]}"

@@ -36,6 +36,9 @@ struct ProbeCommand: ParsableCommand {
         if tls.key != nil && tls.cert == nil { throw ValidationError("--key needs --cert") }
         if verification.warnDays < 0 { throw ValidationError(RangeMessage.text("--warn-days", "0 or more", got: verification.warnDays)) }
         if let days = verification.failDays, days < 0 { throw ValidationError(RangeMessage.text("--fail-days", "0 or more", got: days)) }
+        if let at = verification.at, RFC3339.parse(at) == nil {
+            throw ValidationError("--at needs an RFC 3339 time such as 2027-01-31T12:00:00Z (got '\(at)')")
+        }
         _ = try expectedStatuses()
         if let expected = tls.expectALPN, expected != "none", !alpnOffer.contains(expected) {
             throw ValidationError("--expect-alpn \(expected) is not in the ALPN offer (\(tls.alpn ?? "http/1.1")); add it with --alpn")
@@ -87,6 +90,7 @@ struct ProbeCommand: ParsableCommand {
         options.warnDays = verification.warnDays
         options.failDays = verification.failDays
         options.revocation = verification.revocation
+        options.at = verification.at.flatMap(RFC3339.parse)
         options.expectStatus = try expectedStatuses()
         options.strict = output.strict
         try clientOptions.apply(to: &options)

@@ -135,7 +135,7 @@ import Testing
         let result = Explainer.explain("exit:33")
         #expect(result.kind == .exitCode)
         #expect(result.meaning == ExitStatus.incompleteChain.meaning)
-        #expect(result.related.tlsprobe == [DiagnosisID.chainMissingIntermediate])
+        #expect(result.related.tlsprobe == [DiagnosisID.chainMissingIntermediate, DiagnosisID.chainLeafNotFirst, DiagnosisID.chainWrongIssuerSent])
     }
 
     @Test func diagnosisID() {

@@ -54,7 +54,9 @@ struct CertificateAbuseTests {
         let result = try HostileFixture.probe(server)
         HostileTable.row("chain loop (A signs B signs A)", result)
         HostileFixture.check(result, exit: [.untrustedChain, .incompleteChain],
-                             ids: [DiagnosisID.certUntrustedRoot, DiagnosisID.chainMissingIntermediate, DiagnosisID.certSelfSigned, DiagnosisID.certVerifyError])
+                             // The "Loop A" sent is a second key under that name: it did not sign "Loop B".
+                             ids: [DiagnosisID.certUntrustedRoot, DiagnosisID.chainMissingIntermediate, DiagnosisID.certSelfSigned, DiagnosisID.certVerifyError,
+                                   DiagnosisID.chainWrongIssuerSent])
     }
 
     @Test func duplicatedCertificates() throws {

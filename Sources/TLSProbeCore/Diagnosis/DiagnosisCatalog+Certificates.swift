@@ -1,6 +1,6 @@
 // cert rows: problems with the leaf certificate (or any single certificate) the server presents.
 extension DiagnosisCatalog {
-    static let certificateEntries: [DiagnosisEntry] = certEntries + certDetailEntries + chainEntries
+    static let certificateEntries: [DiagnosisEntry] = certEntries + certDetailEntries + chainEntries + chainRuleEntries
 
     /// mbedTLS reports every chain-verification failure as this code; the flags say why.
     static let mbedtlsVerifyFailed = "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED -0x2700"

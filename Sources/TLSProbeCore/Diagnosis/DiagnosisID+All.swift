@@ -22,5 +22,5 @@ extension DiagnosisID {
         httpNoHSTS, httpHSTSShort, httpTimeout, httpClosed, httpNotHTTP, httpHeadersTooLarge, httpReset,
         httpClientCertRequired, handshakeClientCertRequested,
         internalError,
-    ] + ProtocolDiagnosisID.all + embeddedAll + boundsAll + wireAll + revocationAll
+    ] + ProtocolDiagnosisID.all + embeddedAll + boundsAll + wireAll + revocationAll + chainRulesAll
 }

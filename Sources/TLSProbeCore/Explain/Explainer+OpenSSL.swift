@@ -24,7 +24,7 @@ extension Explainer {
                                    meaning: OpenSSLErrorText.verifyText(code))
         if let mapping = OpenSSLVerifyCodes.mappings[code] {
             result.related.tlsprobe = mapping.diagnoses
-            result.related.mbedtls = mapping.mbedtlsFlags.map { "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED -0x2700 with flag \($0)" }
+            result.related.mbedtls = mapping.mbedtlsFlags.map { $0.hasPrefix("MBEDTLS_X509_BADCERT") ? "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED -0x2700 with flag \($0)" : $0 }
             result.related.curl = [mapping.curl]
             let entries = mapping.diagnoses.compactMap(DiagnosisCatalog.entry)
             result.causes = entries.map { "\($0.title): \($0.explanation)" }

@@ -107,6 +107,10 @@ final class TLSClientContext: @unchecked Sendable {
             throw TLSContextError.openSSL("unknown signature algorithm in '\(sigalgs)'")
         }
         let trustLabel = try Self.loadTrust(options.trust, into: context)
+        // --at: every verification on this context (the handshake's and the offline ones) runs as of that time.
+        if let at = options.at, let param = SSL_CTX_get0_param(context) {
+            X509_VERIFY_PARAM_set_time(param, at.wholeUnixSeconds)
+        }
         if let certificatePath = options.clientCertificatePath {
             try Self.loadClientIdentity(certificatePath: certificatePath, keyPath: options.clientKeyPath ?? certificatePath, into: context)
         }

@@ -206,7 +206,7 @@ enum X509Certificate {
     }
 }
 
-enum RFC3339 {
+public enum RFC3339 {
     static func string(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// TLS protocol versions tlsprobe can offer. Raw values are what users type (`--tls-min 1.2`).
 public enum TLSVersion: String, Sendable, CaseIterable, Comparable {
     case tls10 = "1.0"
@@ -84,6 +86,8 @@ public struct ProbeOptions: Sendable {
     public var verbose = false
     public var warnDays = 14
     public var failDays: Int?
+    /// --at: verify the chain as of this time instead of now.
+    public var at: Date?
     public var expectStatus: [Int]?
     /// --revocation: ask the CA (OCSP responder, CRL) about each certificate; nil = off.
     public var revocation: RevocationMode?

@@ -19,22 +19,27 @@ struct CertificateStage: ProbeStage {
     static func record(_ context: ProbeContext, _ connection: TLSConnection, handshakeFailed: Bool = false) -> Bool {
         let options = context.options
         guard !context.hasCompleted(.certificate) else { return context.report.verification.trusted == true && context.report.verification.hostnameMatched == true }
-        let startDate = context.startDate
-        let chain = connection.peerChain(now: startDate)
+        // --at: the chain is judged as of that time (the SSL_CTX verifies as of it too).
+        let now = options.at ?? context.startDate
+        let chain = connection.peerChain(now: now)
         context.report.certificates = chain
         let recorder = connection.recorder
         let errors = recorder.verifyErrors
         context.report.verification.errors = errors
+        let evidence = ChainEvidence(connection: connection, sent: chain, host: context.verifyName, now: now, at: options.at)
         let analyzer = ChainAnalyzer(
-            sent: chain, errors: errors, host: context.verifyName, warnDays: options.warnDays, failDays: options.failDays, now: startDate,
-            makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
+            sent: chain, errors: errors, host: context.verifyName, warnDays: options.warnDays, failDays: options.failDays, now: now,
+            evidence: evidence, makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
         let trusted = analyzer.trusted && !handshakeFailed
         context.report.verification.trusted = trusted
         context.report.verification.hostnameMatched = analyzer.hostnameMatched
-        if analyzer.trusted { context.report.verification.anchor = connection.verifiedChainRoot(now: startDate) }
+        if analyzer.trusted { context.report.verification.anchor = connection.verifiedChainRoot(now: now) }
         var findings = analyzer.findings()
         findings += PolicyJudge.certificates(chain) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
-        findings += PolicyJudge.trustStoreCertificates(built: connection.verifiedChain(now: startDate, sent: chain), sent: chain) { [unowned context] id, facts, depth in
+        findings += StrictChainJudge(sent: chain, defaultErrors: errors, evidence: evidence, host: context.verifyName) { [unowned context] id, facts, depth in
+            context.diagnosis(id, facts, depth: depth)
+        }.findings()
+        findings += PolicyJudge.trustStoreCertificates(built: evidence.built, sent: chain) { [unowned context] id, facts, depth in
             context.diagnosis(id, facts, depth: depth)
         }
         let messageBytes = recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size

@@ -1,0 +1,29 @@
+import FoundationEssentials
+
+/// What the certificates themselves show, beyond OpenSSL's verify codes: each sent certificate's
+/// rule facts, the path OpenSSL built (with the trust store's certificates), the candidates for a
+/// missing issuer, and whether the chain verifies with another certificate first. Built from the
+/// live connection by `ChainEvidence.init(connection:…)`; tests can build it from plain values.
+struct ChainEvidence {
+    var sentRules: [CertificateRules] = []
+    var built: [CertificateSummary] = []
+    var builtRules: [CertificateRules] = []
+    var issuerCandidates: (Int) -> [IssuerCandidate] = { _ in [] }
+    /// The errors of a verification with sent[index] as the leaf (name checked).
+    var verificationWithLeaf: (Int) -> [VerificationError] = { _ in [] }
+    /// The errors of a strict verification (X509_V_FLAG_X509_STRICT) of the chain as sent.
+    var strictErrors: () -> [VerificationError] = { [] }
+
+    init() {}
+
+    init(connection: TLSConnection, sent: [CertificateSummary], host: String, now: Date, at: Date?) {
+        sentRules = connection.sentRules()
+        built = connection.verifiedChain(now: now, sent: sent)
+        builtRules = connection.verifiedChainRules()
+        issuerCandidates = { index in connection.issuerCandidates(forSentIndex: index, now: now) }
+        verificationWithLeaf = { index in
+            connection.verifyOffline(OfflineVerification(leafIndex: index, at: at, host: host), now: now).errors
+        }
+        strictErrors = { connection.verifyOffline(OfflineVerification(strict: true, at: at, host: host), now: now).errors }
+    }
+}

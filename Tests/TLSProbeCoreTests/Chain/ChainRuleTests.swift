@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TLSProbeCore
+import TLSProbeLab
+
+/// One X.509 rule per test: a chain that breaks it, generated now, served over TLS on loopback,
+/// probed; the id tlsprobe names is checked, and so is the verdict of a verifier that is not ours.
+@Suite("X.509 rules each get their id", .serialized)
+struct ChainRuleTests {
+    let lab: ChainLab
+    let root: LabCertificate
+
+    init() throws {
+        lab = try ChainLab()
+        root = try ChainSpecs.root("Rules Root")
+    }
+
+    private func probe(_ chain: [LabCertificate], trust: [LabCertificate]? = nil) throws -> ProbeReport {
+        try lab.probe(sending: chain, trusting: trust ?? [root])
+    }
+
+    private func expectID(_ report: ProbeReport, _ id: String, depth: Int? = nil, words: [String] = [], exit: TLSProbeCore.ExitStatus? = nil,
+                          sourceLocation: SourceLocation = #_sourceLocation) {
+        let ids = report.diagnoses.map { "\($0.id)@\($0.depth.map(String.init) ?? "-"): \($0.summary)" }
+        guard let diagnosis = report.diagnoses.first(where: { $0.id == id && (depth == nil || $0.depth == depth) }) else {
+            Issue.record("no \(id) in \(ids)", sourceLocation: sourceLocation)
+            return
+        }
+        for word in words { #expect(diagnosis.summary.contains(word), "\(diagnosis.summary)", sourceLocation: sourceLocation) }
+        #expect(!report.diagnoses.contains { $0.id == DiagnosisID.certVerifyError }, "\(ids)", sourceLocation: sourceLocation)
+        #expect(!report.diagnoses.contains { $0.summary.contains("\"?\"") || $0.summary.contains("\"\"") }, "\(ids)", sourceLocation: sourceLocation)
+        if let exit { #expect(report.exitCode == exit.rawValue, "\(ids)", sourceLocation: sourceLocation) }
+        #expect(report.exitCode != 0, "\(ids)", sourceLocation: sourceLocation)
+    }
+
+    @Test func permittedNameConstraint() throws {
+        let constrained = try ChainSpecs.intermediate("Constrained CA", issuer: root, [("nameConstraints", "critical,permitted;DNS:.example.com")])
+        let leaf = try ChainSpecs.leaf(issuer: constrained) { $0.ipAddresses = [] }
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [constrained], trust: [root])
+        #expect(oracle.status != 0 && oracle.output.contains("permitted subtree violation"), "\(oracle.output)")
+        let go = try GoVerifier.verify(lab, leaf: leaf, intermediates: [constrained], roots: [root])
+        #expect(go.status == 1, "\(go.output)")
+        let report = try probe([leaf, constrained])
+        expectID(report, DiagnosisID.chainNameConstraints, depth: 0, words: ["Constrained CA", "not inside the permitted subtrees", ".example.com"])
+    }
+
+    @Test func excludedNameConstraint() throws {
+        let constrained = try ChainSpecs.intermediate("Excluding CA", issuer: root, [("nameConstraints", "critical,excluded;DNS:localhost")])
+        let leaf = try ChainSpecs.leaf(issuer: constrained) { $0.ipAddresses = [] }
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [constrained], trust: [root])
+        #expect(oracle.status != 0 && oracle.output.contains("excluded subtree violation"), "\(oracle.output)")
+        let gnutls = try GnuTLSVerifier.verify(lab, chain: [leaf, constrained], roots: [root])
+        #expect(gnutls.status != 0, "\(gnutls.output)")
+        let report = try probe([leaf, constrained])
+        expectID(report, DiagnosisID.chainNameConstraints, depth: 0, words: ["excluded subtree"])
+    }
+
+    @Test func pathLengthConstraintIsNotTooDeep() throws {
+        let top = try ChainSpecs.intermediate("PathLen Zero CA", issuer: root, [("basicConstraints", "critical,CA:TRUE,pathlen:0")])
+        let below = try ChainSpecs.intermediate("Below CA", issuer: top)
+        let leaf = try ChainSpecs.leaf(issuer: below)
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [below, top], trust: [root])
+        #expect(oracle.status != 0 && oracle.output.contains("path length constraint exceeded"), "\(oracle.output)")
+        let go = try GoVerifier.verify(lab, leaf: leaf, intermediates: [below, top], roots: [root])
+        #expect(go.status == 1 && go.output.contains("path length"), "\(go.output)")
+        let report = try probe([leaf, below, top])
+        expectID(report, DiagnosisID.chainPathLength, depth: 2, words: ["PathLen Zero CA", "allows 0 intermediate", "has 1"])
+        #expect(!report.diagnoses.contains { $0.id == DiagnosisID.chainTooDeep })
+    }
+
+    @Test func issuerWithoutCABit() throws {
+        let notCA = try ChainSpecs.intermediate("Not A CA", issuer: root, [("basicConstraints", "critical,CA:FALSE")])
+        let leaf = try ChainSpecs.leaf(issuer: notCA)
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [notCA], trust: [root])
+        #expect(oracle.status != 0 && oracle.output.contains("invalid CA certificate"), "\(oracle.output)")
+        let go = try GoVerifier.verify(lab, leaf: leaf, intermediates: [notCA], roots: [root])
+        #expect(go.status == 1, "\(go.output)")
+        let report = try probe([leaf, notCA])
+        expectID(report, DiagnosisID.chainIssuerNotCA, depth: 1, words: ["Not A CA", "CA:FALSE"])
+    }
+
+    @Test func caWithoutKeyCertSign() throws {
+        let ca = try ChainSpecs.intermediate("No CertSign CA", issuer: root, [("keyUsage", "critical,digitalSignature,cRLSign")])
+        let leaf = try ChainSpecs.leaf(issuer: ca)
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [ca], trust: [root])
+        #expect(oracle.status != 0, "\(oracle.output)")
+        let go = try GoVerifier.verify(lab, leaf: leaf, intermediates: [ca], roots: [root])
+        let gnutls = try GnuTLSVerifier.verify(lab, chain: [leaf, ca], roots: [root])
+        #expect(gnutls.status != 0, "gnutls: \(gnutls.output); go: \(go.output)")
+        let report = try probe([leaf, ca])
+        expectID(report, DiagnosisID.chainCAKeyUsage, words: ["No CertSign CA", "keyCertSign"])
+    }
+
+    @Test func leafKeyUsageWithoutSignature() throws {
+        let intermediate = try ChainSpecs.intermediate("KU Intermediate", issuer: root)
+        let leaf = try ChainSpecs.leaf(issuer: intermediate) { $0.extensionOverrides = [("keyUsage", "critical,dataEncipherment")] }
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [intermediate], trust: [root])
+        #expect(oracle.status != 0 && oracle.output.contains("unsuitable certificate purpose"), "\(oracle.output)")
+        let report = try probe([leaf, intermediate])
+        expectID(report, DiagnosisID.certKeyUsage, depth: 0, words: ["dataEncipherment", "digitalSignature"])
+        #expect(!report.diagnoses.contains { $0.id == DiagnosisID.certWrongPurpose })
+    }
+
+    @Test func caWhoseExtendedKeyUsageExcludesServers() throws {
+        let ca = try ChainSpecs.intermediate("Client Only CA", issuer: root, [("extendedKeyUsage", "clientAuth")])
+        let leaf = try ChainSpecs.leaf(issuer: ca)
+        let go = try GoVerifier.verify(lab, leaf: leaf, intermediates: [ca], roots: [root])
+        #expect(go.status == 1 && go.output.contains("key usage"), "\(go.output)")
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [ca], trust: [root])
+        #expect(oracle.status != 0, "\(oracle.output)")
+        let report = try probe([leaf, ca])
+        expectID(report, DiagnosisID.chainCAPurpose, depth: 1, words: ["Client Only CA", "clientAuth"])
+    }
+
+    /// OpenSSL 3 applies the trust anchor's extendedKeyUsage too: an error, not only a strict finding.
+    @Test func rootWhoseExtendedKeyUsageExcludesServers() throws {
+        let clientRoot = try ChainSpecs.root("Client Auth Root", [("extendedKeyUsage", "clientAuth")])
+        let ca = try ChainSpecs.intermediate("Under Client Root", issuer: clientRoot)
+        let leaf = try ChainSpecs.leaf(issuer: ca)
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [ca], trust: [clientRoot])
+        #expect(oracle.status != 0 && oracle.output.contains("unsuitable certificate purpose"), "\(oracle.output)")
+        let go = try GoVerifier.verify(lab, leaf: leaf, intermediates: [ca], roots: [clientRoot])
+        #expect(go.status == 1 && go.output.contains("key usage"), "\(go.output)")
+        let report = try probe([leaf, ca], trust: [clientRoot])
+        expectID(report, DiagnosisID.chainCAPurpose, depth: 2, words: ["Client Auth Root", "clientAuth"])
+    }
+
+    @Test func unknownCriticalExtension() throws {
+        let intermediate = try ChainSpecs.intermediate("Crit Intermediate", issuer: root)
+        let leaf = try ChainSpecs.leaf(issuer: intermediate) { $0.extensionOverrides = [("1.3.6.1.4.1.55555.7", "critical,DER:05:00")] }
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [intermediate], trust: [root])
+        #expect(oracle.status != 0 && oracle.output.contains("unhandled critical extension"), "\(oracle.output)")
+        let go = try GoVerifier.verify(lab, leaf: leaf, intermediates: [intermediate], roots: [root])
+        #expect(go.status == 1 && go.output.contains("critical extension"), "\(go.output)")
+        let report = try probe([leaf, intermediate])
+        expectID(report, DiagnosisID.certCriticalExtension, depth: 0, words: ["1.3.6.1.4.1.55555.7"])
+    }
+
+    @Test func authorityKeyIdentifierMismatchWhileTheKeySigned() throws {
+        let intermediate = try ChainSpecs.intermediate("AKI Intermediate", issuer: root)
+        let bogusKeyID = "DER:30:16:80:14" + String(repeating: ":AB", count: 20)
+        let leaf = try ChainSpecs.leaf(issuer: intermediate) { $0.extensionOverrides = [("authorityKeyIdentifier", bogusKeyID)] }
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [intermediate], trust: [root])
+        #expect(oracle.status != 0, "\(oracle.output)")
+        let report = try probe([leaf, intermediate])
+        expectID(report, DiagnosisID.chainKeyIdentifier, depth: 0, words: ["AB:AB:AB", "subjectKeyIdentifier"])
+        #expect(!report.diagnoses.contains { $0.id == DiagnosisID.chainMissingIntermediate })
+    }
+
+    @Test func requireExplicitPolicyWithoutPolicy() throws {
+        let ca = try ChainSpecs.intermediate("Policy CA", issuer: root, [("policyConstraints", "critical,requireExplicitPolicy:0")])
+        let leaf = try ChainSpecs.leaf(issuer: ca)
+        // A default OpenSSL client (no policy checking) accepts it; RFC 5280 policy processing does not.
+        let lenient = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [ca], trust: [root])
+        #expect(lenient.status == 0, "\(lenient.output)")
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [ca], trust: [root], ["-policy_check"])
+        #expect(oracle.status != 0 && oracle.output.contains("no explicit policy"), "\(oracle.output)")
+        let report = try probe([leaf, ca])
+        let strict = try #require(report.diagnoses.first { $0.id == DiagnosisID.chainStrict && $0.summary.contains("policy") }, "\(report.diagnoses.map(\.summary))")
+        #expect(strict.severity == .warning)
+        #expect(report.exitCode == 0)
+        let underStrict = try lab.probe(sending: [leaf, ca], trusting: [root]) { $0.strict = true }
+        #expect(underStrict.exitCode == TLSProbeCore.ExitStatus.warningsUnderStrict.rawValue)
+    }
+
+    @Test func malformedExtension() throws {
+        let intermediate = try ChainSpecs.intermediate("Malformed Intermediate", issuer: root)
+        // A subjectAltName whose DER is cut short: it decodes as an extension, not as names.
+        let leaf = try ChainSpecs.leaf(issuer: intermediate) { $0.extensionOverrides = [("subjectAltName", "DER:30:05:82:09:6C")] }
+        let oracle = try ExternalVerifier.openssl(lab, leaf: leaf, untrusted: [intermediate], trust: [root])
+        #expect(oracle.status != 0, "\(oracle.output)")
+        let report = try probe([leaf, intermediate])
+        #expect(report.exitCode != 0)
+        #expect(report.diagnoses.contains { [DiagnosisID.certInvalidExtension, DiagnosisID.certVerifyUnspecified, DiagnosisID.certHostnameMismatch].contains($0.id) },
+                "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
+    }
+}
