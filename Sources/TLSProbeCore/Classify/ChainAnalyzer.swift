@@ -280,7 +280,7 @@ struct ChainAnalyzer {
         if certificate.isCA {
             // A CA whose issuer nobody has: almost always a root this client lacks.
             facts["root"] = issuer
-            facts["sent"] = "not sent by the server and not in the trust store"
+            facts["sent"] = "not sent by the server"
             return make(DiagnosisID.certUntrustedRoot, "issuer \(quoted(issuer)) of \(quoted(subject)) is not trusted")
         }
         facts["missing_issuer"] = issuer
