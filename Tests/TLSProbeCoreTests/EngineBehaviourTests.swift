@@ -12,8 +12,8 @@ import TLSProbeLab
 
     @Test func everyStageIsListedInOrderWhateverHappens() throws {
         let refused = try probe("127.0.0.1:\(try LabPorts.closedPort())")
-        // An https target without a proxy: no proxy stage, no starttls, http rather than app.
-        #expect(refused.stages.map(\.name) == StageName.runOrder.filter { ![.proxy, .starttls, .app].contains($0) })
+        // An https target without a proxy: no proxy stage, no starttls, no revocation stage (it runs only with --revocation), http rather than app.
+        #expect(refused.stages.map(\.name) == StageName.runOrder.filter { ![.proxy, .starttls, .revocation, .app].contains($0) })
         #expect(refused.stages.filter { $0.status == .skipped }.count == 7)
         #expect(refused.exitCode == ExitStatus.tcpRefused.rawValue)
         #expect(refused.failedStage == .tcp)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One bounded plain-HTTP exchange with a CA's OCSP responder or CRL distribution point
 /// (both are http:// by design, RFC 5280 §4.2.1.13 / RFC 6960 App. A): at most `limit` bytes,

@@ -1,6 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
-import Foundation
+import FoundationEssentials
 
 /// What one OCSP response says about one certificate, once parsed, verified, matched and dated.
 struct OCSPFinding: Equatable {

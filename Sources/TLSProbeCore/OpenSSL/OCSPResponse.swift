@@ -1,6 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
-import Foundation
+import FoundationEssentials
 
 /// One DER OCSPResponse (RFC 6960 §4.2.1), stapled by a server or fetched from a responder.
 final class OCSPResponse {

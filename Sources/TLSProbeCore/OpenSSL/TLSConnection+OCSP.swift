@@ -1,6 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
-import Foundation
+import FoundationEssentials
 
 /// The stapled OCSP response and the certificates it must be about.
 extension TLSConnection {

@@ -1,6 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
-import Foundation
+import FoundationEssentials
 
 /// `--revocation`: asks each certificate's OCSP responder and/or fetches its CRL, for every
 /// certificate of the built chain below the trust anchor. Bounded: one URL per source and

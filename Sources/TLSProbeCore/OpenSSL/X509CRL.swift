@@ -1,6 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
-import Foundation
+import FoundationEssentials
 
 /// One certificate revocation list (RFC 5280 §5), DER or PEM, as fetched from a distribution point.
 final class X509CRL {

@@ -1,6 +1,6 @@
 internal import COpenSSL
 internal import CTLSProbeShims
-import Foundation
+import FoundationEssentials
 
 /// The certificate status a lab OCSP response asserts.
 public enum LabOCSPStatus: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The stapled OCSP response, judged once the chain is known: verified and current, or a
 /// diagnosis that says what is wrong with it. Revoked is decisive; a bad staple is a warning
