@@ -77,7 +77,7 @@ struct VerificationOptions: ParsableArguments {
     var failDays: Int?
 
     @Option(help: ArgumentHelp(
-        "Ask the CA whether each chain certificate is revoked: its OCSP responder (AIA), its CRL, or both. Off by default: this sends each certificate's serial number to its CA over plain HTTP.",
+        "Ask the CA whether each chain certificate is revoked: its OCSP responder (AIA), its CRL, or both; off by default, because this sends each certificate's serial number to its CA over plain HTTP.",
         valueName: "ocsp|crl|both"), completion: .list(RevocationMode.allCases.map(\.rawValue)))
     var revocation: RevocationMode?
     @Option(help: ArgumentHelp("Verify the chain as of this RFC 3339 time (e.g. 2027-01-31T12:00:00Z) instead of now.", valueName: "time"))

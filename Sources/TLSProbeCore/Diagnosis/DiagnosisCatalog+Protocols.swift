@@ -179,7 +179,7 @@ extension DiagnosisCatalog {
             title: "MQTT broker wants credentials (TLS is fine)",
             summaryTemplate: "TLS is fine; the broker refused the {version} CONNECT with {code} \"{meaning}\": {advice}.",
             explanation: "CONNACK return code 4/5 (MQTT 3.1.1) or reason code 0x86/0x87/0x8C (MQTT 5) comes after a complete TLS handshake: the broker verified nothing wrong with TLS, it wants a user name and password, a different identity, or an authorised client certificate. A device with this error has a working TLS setup.",
-            fixServer: "Nothing for TLS. For access: check the broker's password file / ACLs (mosquitto: password_file, allow_anonymous, use_identity_as_username).",
+            fixServer: "Nothing for TLS; for access, check the broker's password file / ACLs (mosquitto: password_file, allow_anonymous, use_identity_as_username).",
             fixClient: "Set the credentials (esp-mqtt: credentials.username and credentials.authentication.password, or a client certificate in credentials.authentication.certificate/key); with tlsprobe: --mqtt-user/--mqtt-password or --cert/--key.",
             mbedtls: ["esp-mqtt: MQTT_EVENT_ERROR with error_type MQTT_ERROR_TYPE_CONNECTION_REFUSED and connect_return_code MQTT_CONNECTION_REFUSE_BAD_USERNAME (4) or MQTT_CONNECTION_REFUSE_NOT_AUTHORIZED (5); no mbedTLS error"],
             docs: "MQTT 3.1.1 §3.2.2.3, MQTT 5.0 §3.2.2.2"

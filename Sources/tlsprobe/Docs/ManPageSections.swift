@@ -15,6 +15,13 @@ enum ManPageSections {
         return lines
     }
 
+    /// One line per scheme, broken by .br between them (not after the last: mandoc warns about
+    /// a .br right before .Pp).
+    private static var schemeLines: [String] {
+        let lines: [String] = AppProtocol.allCases.map { ".Li \($0.helpLine)" }
+        return Array(lines.map { [$0, ".br"] }.joined().dropLast())
+    }
+
     static var description: [String] {
         [
             ".Sh DESCRIPTION",
@@ -24,7 +31,7 @@ enum ManPageSections {
             "and on the client, and the matching OpenSSL reason and mbedTLS error codes.",
             "A target is a host, host:port, [IPv6]:port or a URL; the port defaults to 443 for https:// and to the",
             "protocol's port for the other schemes:",
-        ] + AppProtocol.allCases.flatMap { [".Li \($0.helpLine)", ".br"] } + [
+        ] + schemeLines + [
             ".Pp",
             "Results go to standard output, errors to standard error.",
             "Text output is flushed line by line, so",
