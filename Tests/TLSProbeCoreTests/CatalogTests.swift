@@ -1,104 +1,6 @@
 import Testing
 @testable import TLSProbeCore
 
-/// The fact keys DiagnosisID.swift documents, per family and per id. Summary templates may only
-/// use these: the probe supplies nothing else, and an unknown key would show up as "{key}".
-private enum DocumentedFacts {
-    static let common: Set<String> = ["host", "port", "stage"]
-
-    static let byFamily: [String: Set<String>] = [
-        "dns": ["host", "detail", "family"],
-        "tcp": ["address", "seconds", "detail"],
-        "proxy": ["proxy", "status", "detail"],
-        "handshake": ["after", "seconds", "bytes"],
-        "alert": ["alert", "code", "after"],
-        "proto": ["server_versions", "offered", "version"],
-        "cipher": ["cipher", "offered", "server_ciphers"],
-        "key": ["bits", "group", "curve", "subject", "depth"],
-        "sig": ["subject", "depth", "algorithm"],
-        "not_tls": ["preview", "hex", "protocol"],
-        "cert": ["subject", "issuer", "depth", "not_before", "not_after", "days", "now", "names", "host", "code", "reason"],
-        "chain": ["missing_issuer", "aia_url", "subject", "depth", "order", "extra"],
-        "http": ["status", "status_line", "location", "max_age", "seconds", "bytes", "preview", "after"],
-        "internal": [],
-        "starttls": ["protocol", "command", "scheme", "implicit", "offered", "reply", "detected", "preview", "expected",
-                     "waiting_for", "seconds", "bytes", "how", "limit", "evidence"],
-        "app": ["protocol", "waiting_for", "seconds", "bytes", "how", "limit", "detected", "preview", "reply", "expected",
-                "keyword", "code", "message", "user", "database"],
-        "mqtt": ["code", "meaning", "version", "advice", "reason", "client", "sni", "alpn"],
-        "ws": ["status", "status_line", "location", "accept", "wanted", "chosen"],
-        "ocsp": ["subject", "issuer", "detail", "consequence"],
-        "revocation": ["subject", "depth", "method", "url", "detail"],
-        "embedded": ["client", "profile", "server_versions", "offered", "cipher", "sigalg", "bytes", "limit", "subject", "depth",
-                     "bits", "max_bits", "effect", "what", "flags", "issuer", "root", "bundle", "snapshot", "sni", "not_after",
-                     "code", "chip", "logged", "version", "reason"],
-    ]
-
-    static let byID: [String: Set<String>] = [
-        DiagnosisID.dnsTimeout: ["seconds"],
-        DiagnosisID.handshakeIntolerance: ["feature", "evidence", "clients", "retry"],
-        DiagnosisID.cipherCBC: ["aead_choice"],
-        DiagnosisID.sigNoShared: ["server_sigalgs", "offered"],
-        DiagnosisID.handshakeSNIRequired: ["sni"],
-        DiagnosisID.handshakeFailed: ["detail"],
-        DiagnosisID.handshakeUnexpectedMessage: ["detail"],
-        DiagnosisID.alertClientCertRequired: ["ca_names", "version", "ending"],
-        DiagnosisID.alertUnrecognizedName: ["sni"],
-        DiagnosisID.cipherWeak: ["reason"],
-        DiagnosisID.cipherNormalClientDiffers: ["normal_cipher"],
-        DiagnosisID.keyNoForwardSecrecy: ["cipher"],
-        DiagnosisID.keyNoSharedGroup: ["offered_groups", "server_groups"],
-        DiagnosisID.notTLSPlainHTTP: ["status_line"],
-        DiagnosisID.certExpiresSoon: ["threshold"],
-        DiagnosisID.certUntrustedRoot: ["root", "sent"],
-        DiagnosisID.certHostnameMismatch: ["wildcard_note"],
-        DiagnosisID.certCNOnly: ["cn"],
-        DiagnosisID.certWrongPurpose: ["eku"],
-        DiagnosisID.certTooLarge: ["bytes", "limit"],
-        DiagnosisID.certMalformed: ["detail"],
-        DiagnosisID.chainIntermediateExpired: ["not_after", "days"],
-        DiagnosisID.chainRootIncluded: ["root"],
-        DiagnosisID.httpUnexpectedStatus: ["expected"],
-        DiagnosisID.protoBelowExpectedVersion: ["expected"],
-        DiagnosisID.protoUnexpectedALPN: ["alpn", "expected", "offered"],
-        DiagnosisID.httpHeadersTooLarge: ["limit"],
-        DiagnosisID.internalError: ["detail"],
-        DiagnosisID.httpClientCertRequired: ["ca_names"],
-        DiagnosisID.handshakeClientCertRequested: ["ca_names"],
-        DiagnosisID.handshakeMalformedServerHello: ["limit"],
-        DiagnosisID.handshakeMessageTooLarge: ["message", "limit"],
-        DiagnosisID.handshakePostHandshakeFlood: ["count", "messages", "limit"],
-        DiagnosisID.httpInterimOnly: ["count", "interim", "ending"],
-        DiagnosisID.certRevoked: ["revocation"],
-        DiagnosisID.chainLeafNotFirst: ["detail", "leaf", "position"],
-        DiagnosisID.chainInterception: ["root", "product", "kind"],
-        DiagnosisID.chainWrongIssuerSent: ["issuer", "detail"],
-        DiagnosisID.chainAnchorUnusable: ["issuer", "detail"],
-        DiagnosisID.chainNameConstraints: ["ca", "detail"],
-        DiagnosisID.chainPathLength: ["ca", "pathlen", "below"],
-        DiagnosisID.chainIssuerNotCA: ["detail"],
-        DiagnosisID.chainCAKeyUsage: ["detail"],
-        DiagnosisID.chainCAPurpose: ["eku"],
-        DiagnosisID.chainKeyIdentifier: ["detail"],
-        DiagnosisID.chainPolicy: ["detail"],
-        DiagnosisID.chainStrict: ["detail", "who"],
-        DiagnosisID.certKeyUsage: ["detail"],
-        DiagnosisID.certBasicConstraints: ["detail"],
-        DiagnosisID.certCriticalExtension: ["detail"],
-        DiagnosisID.certInvalidExtension: ["detail"],
-        DiagnosisID.certUnusableKey: ["detail"],
-        DiagnosisID.certSignatureAlgorithm: ["detail"],
-        DiagnosisID.certVerifyUnspecified: ["detail"],
-        DiagnosisID.certNotAfterBoundary: [],
-    ]
-
-    static func allowed(for id: String) -> Set<String> {
-        common
-            .union(byFamily[DiagnosisCatalog.family(of: id)] ?? [])
-            .union(byID[id] ?? [])
-    }
-}
-
 private func placeholders(in template: String) -> [String] {
     var keys: [String] = []
     var rest = Substring(template)
@@ -110,9 +12,23 @@ private func placeholders(in template: String) -> [String] {
 }
 
 @Suite struct CatalogTests {
-    @Test(arguments: DiagnosisID.all)
-    func everyProbeIDHasAnEntry(id: String) {
-        #expect(DiagnosisCatalog.entry(id) != nil, "no catalogue row for \(id)")
+    /// A row set's rows are read by reflection: a stored property that is not a row would be
+    /// skipped silently, so there must be none.
+    @Test(arguments: DiagnosisCatalog.rowSets.map { ($0, "\(type(of: $0))") })
+    func everyStoredPropertyOfARowSetIsARow(set: any DiagnosisRowSet, name: String) {
+        let children = Mirror(reflecting: set).children
+        #expect(!children.isEmpty, "\(name) has no rows")
+        #expect(set.rows.count == children.count, "\(name): \(children.map { $0.label ?? "?" })")
+    }
+
+    /// The Swift names read their ids from the rows (a contract: ids are never renamed).
+    @Test func namesReadTheirIDsFromTheRows() {
+        #expect(DiagnosisID.certExpired == "cert.expired")
+        #expect(DiagnosisID.handshakeUnexpectedMessage == "handshake.unexpected_record")
+        #expect(ProtocolDiagnosisID.postgresNoSSL == "starttls.postgres_no_ssl")
+        #expect(DiagnosisID.alertUnrecognizedName == "alert.unrecognized_name")
+        #expect(Set(DiagnosisID.all).isSubset(of: Set(DiagnosisCatalog.entries.map(\.id))))
+        #expect(Set(ProtocolDiagnosisID.all).isSubset(of: Set(DiagnosisID.all)))
     }
 
     @Test(arguments: TLSAlert.registry)
@@ -136,11 +52,14 @@ private func placeholders(in template: String) -> [String] {
         #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" || $0 == "." }, "\(id)")
     }
 
+    /// Each row lists the facts its summary uses: the emitting code must pass exactly these, so a
+    /// template that starts using a new fact changes the row's declared contract too.
     @Test(arguments: DiagnosisCatalog.entries.map(\.id))
-    func summaryUsesOnlyDocumentedFacts(id: String) throws {
+    func summaryUsesExactlyTheRowsFacts(id: String) throws {
         let entry = try #require(DiagnosisCatalog.entry(id))
-        let unknown = Set(placeholders(in: entry.summaryTemplate)).subtracting(DocumentedFacts.allowed(for: entry.id))
-        #expect(unknown.isEmpty, "\(entry.id) uses undocumented facts \(unknown.sorted())")
+        let used = placeholders(in: entry.summaryTemplate)
+        #expect(Set(used) == Set(entry.facts), "\(entry.id) uses \(used), declares \(entry.facts)")
+        #expect(Set(entry.facts).count == entry.facts.count, "\(entry.id) declares a fact twice")
     }
 
     @Test(arguments: DiagnosisCatalog.entries.map(\.id))

@@ -170,7 +170,7 @@ extension DiagnosisCatalog {
             explanation: "The server has no virtual host or certificate for the server_name (SNI) we sent, so it refuses. Often a typo in the host, a DNS record that points to the wrong server, or a CDN/proxy not configured for this name.",
             fixServer: "Add the name to a server block / the CDN configuration, or configure a default certificate.",
             fixClient: "Check that the host name in the URL is the one the server is configured for and that DNS points to the right server.",
-            docs: "RFC 6066 §3"),
+            docs: "RFC 6066 §3", facts: ["after", "sni"]),
         "bad_certificate_status_response": AlertRow(
             title: "Server objects to a certificate status response",
             summary: "after {after}: an OCSP status response was invalid.",

@@ -4,7 +4,7 @@ extension DiagnosisCatalog {
     static func fallback(for id: String) -> DiagnosisEntry {
         DiagnosisEntry(
             id: id, severity: .error, stage: .finished, exitStatus: .internalError,
-            title: id, summaryTemplate: "\(id): {detail}",
+            title: id, summaryTemplate: "\(id): {detail}", facts: ["detail"],
             explanation: "tlsprobe found a problem it has no catalogue entry for.",
             fixServer: "Report this to the tlsprobe developers with the command line you ran."
         )

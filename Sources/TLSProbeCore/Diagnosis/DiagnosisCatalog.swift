@@ -1,6 +1,6 @@
 /// The error table: one `DiagnosisEntry` per id the probe can emit, plus one per TLS alert.
-/// Rows live in `DiagnosisCatalog+<Family>.swift`, one file per group of families, so each file
-/// stays readable; this file only assembles and indexes them.
+/// Rows are declared in row sets, `DiagnosisCatalog+<Family>.swift`, one file per group of
+/// families, so each file stays readable; this file only assembles and indexes them.
 public enum DiagnosisCatalog {
     /// Families in the order the probe meets them; also the order of `docs/diagnoses.md`.
     public static let families = [
@@ -8,9 +8,21 @@ public enum DiagnosisCatalog {
         "cert", "chain", "ocsp", "revocation", "http", "app", "mqtt", "ws", "embedded", "internal",
     ]
 
-    public static let entries: [DiagnosisEntry] =
-        connectionEntries + alertEntries + negotiationEntries + certificateEntries + httpEntries + appProtocolEntries + embeddedEntries
-        + boundsEntries + wireEntries + revocationEntries
+    /// The row sets in catalogue order (within a family, docs/diagnoses.md follows it).
+    static let rowSets: [any DiagnosisRowSet] = [
+        ConnectionRows.shared, HandshakeRows.shared, DecidedAlertRows.shared, NegotiationRows.shared,
+        CertificateRows.shared, CertificateDetailRows.shared, ChainRuleRows.shared, HTTPRows.shared,
+        ProtocolRows.shared, EmbeddedRows.shared, BoundsRows.shared, WireRows.shared, RevocationRows.shared,
+    ]
+
+    /// Every row declared in a row set (all but the per-alert rows).
+    static let declaredEntries: [DiagnosisEntry] = rowSets.flatMap(\.rows)
+
+    /// Every row: the declared ones, and one per registered TLS alert just before the two alert
+    /// rows the registry does not give.
+    public static let entries: [DiagnosisEntry] = rowSets.flatMap { set in
+        (set is DecidedAlertRows ? registeredAlertEntries : []) + set.rows
+    }
 
     // Built once. A duplicate id keeps the first row; `CatalogTests` fails on duplicates, so a
     // typo is caught in CI instead of crashing the tool at start-up.

@@ -11,6 +11,9 @@ public struct DiagnosisEntry: Sendable {
     public let title: String
     /// One line with `{fact}` placeholders filled from the facts the probe observed.
     public let summaryTemplate: String
+    /// The facts the summary uses, each a key the emitting code passes (`{host}`, `{port}` and
+    /// `{stage}` come with every diagnosis). `CatalogTests` holds the template to this list.
+    public let facts: [String]
     /// A longer plain-words explanation of the cause.
     public let explanation: String
     /// What the server operator should do.
@@ -30,7 +33,7 @@ public struct DiagnosisEntry: Sendable {
 
     public init(
         id: String, severity: Severity, stage: StageName, exitStatus: ExitStatus, title: String,
-        summaryTemplate: String, explanation: String, fixServer: String, fixClient: String? = nil,
+        summaryTemplate: String, facts: [String], explanation: String, fixServer: String, fixClient: String? = nil,
         openssl: String? = nil, alert: String? = nil, curl: String? = nil, mbedtls: [String] = [],
         docs: String? = nil
     ) {
@@ -40,6 +43,7 @@ public struct DiagnosisEntry: Sendable {
         self.exitStatus = exitStatus
         self.title = title
         self.summaryTemplate = summaryTemplate
+        self.facts = facts
         self.explanation = explanation
         self.fixServer = fixServer
         self.fixClient = fixClient
