@@ -34,6 +34,8 @@ command -v lighttpd >/dev/null 2>&1 || missing+=(lighttpd)
 [ -e /usr/lib/lighttpd/mod_wolfssl.so ] || missing+=(lighttpd-mod-wolfssl)
 [ -e /usr/lib/lighttpd/mod_mbedtls.so ] || missing+=(lighttpd-mod-mbedtls)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+# nginx serves the chain tlsprobe repairs through AIA (--save-chain), for curl and s_client to verify.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if command -v python3 >/dev/null 2>&1; then
     # Debian packages them: no pip into the system Python (PEP 668 forbids it there).
     has_module jsonschema || missing+=(python3-jsonschema)
@@ -51,6 +53,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         echo "test.sh: installing ${missing[*]}"
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+        # Installing nginx starts the system service on port 80; the tests run their own.
+        if [[ " ${missing[*]} " == *" nginx-light "* ]]; then service nginx stop >/dev/null 2>&1 || true; fi
     else
         # Without root only the Python modules can still be had, in a virtual environment.
         system=()

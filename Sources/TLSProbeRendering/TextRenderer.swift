@@ -27,9 +27,40 @@ public struct TextRenderer: Sendable {
         case .fail: mark = style.color ? style.paint("✗", .red) : "FAIL"
         case .skipped: mark = style.color ? style.paint("-", .dim) : "skip"
         }
-        let name = stage.name.rawValue.padding(Self.nameWidth)
-        var text = stage.summary
-        let timing = stage.durationMs.map(Self.milliseconds) ?? ""
+        let line = layout(mark: mark, name: stage.name.rawValue, summary: stage.summary, durationMs: stage.durationMs, dim: stage.status == .skipped)
+        let steps = stage.details.certificate?.aiaCompletion.map(aiaStepLines) ?? []
+        return ([line] + steps).joined(separator: "\n")
+    }
+
+    /// The AIA completion, as steps of the certificate stage: each download with its timing,
+    /// then the chain as completed (what browsers see).
+    func aiaStepLines(_ completion: ChainCompletion) -> [String] {
+        let blank = String(repeating: " ", count: style.color ? 1 : 4)
+        var lines = completion.fetches.map { fetch in
+            let shown = fetch.outcome == .used ? "\(fetch.url) → \(fetch.detail)" : "\(fetch.url) \(fetch.outcome.rawValue): \(fetch.detail)"
+            return layout(mark: blank, name: "  aia fetch", summary: shown, durationMs: fetch.durationMs, dim: false)
+        }
+        let result: String
+        switch completion.status {
+        case .completed where completion.trusted:
+            let root = completion.chain.last.map { "\"\($0.commonName ?? $0.subject)\"" } ?? "a trust anchor"
+            result = "chain to \(root): browsers connect; \(AIAFetchPolicy.nonFetchingClients) fail (they never download it); --save-chain FILE writes the full chain"
+        case .completed, .incomplete:
+            result = "still not trusted: \(completion.reason ?? completion.errors.first?.message ?? "the chain does not verify")"
+        case .notFetched:
+            result = "not downloaded: \(completion.reason ?? "fetching is off")"
+        case .notNeeded:
+            return lines
+        }
+        lines.append(layout(mark: blank, name: "  as browsers", summary: result, durationMs: completion.durationMs, dim: false))
+        return lines
+    }
+
+    /// " ok   name          summary        12 ms": the summary wraps under itself, the timing keeps its column.
+    private func layout(mark: String, name rawName: String, summary: String, durationMs: Double?, dim: Bool) -> String {
+        let name = rawName.padding(Self.nameWidth)
+        var text = summary
+        let timing = durationMs.map(Self.milliseconds) ?? ""
         let used = (style.color ? 2 : 5) + Self.nameWidth + 1
         let room = Self.lineWidth - used - timing.count - 1
         var continuation: [String] = []
@@ -46,7 +77,7 @@ public struct TextRenderer: Sendable {
         // " ok   name          summary": the summary starts after the mark, the name and a space.
         let summaryColumn = (style.color ? 3 : 6) + Self.nameWidth + 1
         let first = name + " " + text
-        let paint = { (line: String) in stage.status == .skipped ? self.style.paint(line, .dim) : line }
+        let paint = { (line: String) in dim ? self.style.paint(line, .dim) : line }
         let below = continuation.map { String(repeating: " ", count: summaryColumn) + paint($0) }
         return ([" \(mark) " + paint(first)] + below).joined(separator: "\n")
     }

@@ -12,8 +12,18 @@ struct ChainSaver {
     func save(_ report: ProbeReport) throws {
         if let path = options.saveChain {
             guard !report.certificates.isEmpty else { return note("no certificate received; \(path) not written") }
-            try write(report.certificates, to: path, purpose: "certificate chain sent by \(report.target.host):\(report.target.port)")
-            note("saved the chain as sent (\(report.certificates.count) certificates) to \(path)")
+            if let completion = report.aiaCompletion, let repaired = completion.fullChain {
+                // The server left out an intermediate that AIA supplied: the operator's fix is this file.
+                try write(repaired, to: path, purpose: "full chain for \(report.target.host):\(report.target.port) (leaf, then intermediates; repaired through AIA)")
+                let fetched = completion.fetchedCertificates.map(describe).joined(separator: ", ")
+                note("saved the repaired chain (leaf + \(repaired.count - 1) intermediate\(repaired.count == 2 ? "" : "s"), no root) to \(path); downloaded through AIA: \(fetched)")
+            } else {
+                try write(report.certificates, to: path, purpose: "certificate chain sent by \(report.target.host):\(report.target.port)")
+                note("saved the chain as sent (\(report.certificates.count) certificates) to \(path)")
+                if let completion = report.aiaCompletion, completion.status != .notNeeded {
+                    warn("the chain as sent is incomplete and could not be repaired (\(completion.reason ?? completion.status.rawValue)); \(path) is not a working chain file")
+                }
+            }
         }
         if let path = options.saveRoot {
             guard let root = rootToSave(report) else { return note("no certificate received; \(path) not written") }

@@ -49,7 +49,7 @@ struct ClientOptions: ParsableArguments {
 }
 
 struct SaveOptions: ParsableArguments {
-    @Option(name: .customLong("save-chain"), help: ArgumentHelp("Write the chain as the server sent it (format from the extension: .pem, .der, .h).", valueName: "file"), completion: .file())
+    @Option(name: .customLong("save-chain"), help: ArgumentHelp("Write the chain as the server sent it (format from the extension: .pem, .der, .h); when the server leaves out an intermediate that its CA Issuers URL supplies, the repaired chain instead: leaf first, then the intermediates, no root, ready for nginx, Apache or HAProxy.", valueName: "file"), completion: .file())
     var saveChain: String?
 
     @Option(name: .customLong("save-root"), help: ArgumentHelp("Write the trust anchor the verified chain ends in, ready to embed in firmware.", valueName: "file"), completion: .file())

@@ -90,6 +90,7 @@ struct ProbeCommand: ParsableCommand {
         options.warnDays = verification.warnDays
         options.failDays = verification.failDays
         options.revocation = verification.revocation
+        options.fetchMissingIssuers = !verification.noFetch
         options.at = verification.at.flatMap(RFC3339.parse)
         options.expectStatus = try expectedStatuses()
         options.strict = output.strict

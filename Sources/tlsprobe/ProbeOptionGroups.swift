@@ -80,6 +80,8 @@ struct VerificationOptions: ParsableArguments {
         "Ask the CA whether each chain certificate is revoked: its OCSP responder (AIA), its CRL, or both; off by default, because this sends each certificate's serial number to its CA over plain HTTP.",
         valueName: "ocsp|crl|both"), completion: .list(RevocationMode.allCases.map(\.rawValue)))
     var revocation: RevocationMode?
+    @Flag(name: .customLong("no-fetch"), help: "Do not download a missing intermediate from its CA Issuers URL (AIA); by default tlsprobe does, to show what browsers see, while the verdict stays the chain as sent.")
+    var noFetch = false
     @Option(help: ArgumentHelp("Verify the chain as of this RFC 3339 time (e.g. 2027-01-31T12:00:00Z) instead of now.", valueName: "time"))
     var at: String?
 }

@@ -88,6 +88,18 @@ extension DiagnosisCatalog {
             docs: "RFC 8446 §4.4.2, RFC 5280 §4.2.2.1"
         )
 
+        public let chainAIAUnusable = DiagnosisEntry(
+            id: "chain.aia_unusable", severity: .warning, stage: .certificate, exitStatus: .success,
+            title: "CA Issuers URL does not give the missing issuer",
+            summaryTemplate: "The issuer of \"{subject}\" is missing and its CA Issuers URL {url} does not supply it: {detail}. Browsers, which download it from there, fail too.",
+            facts: ["subject", "url", "detail"],
+            explanation: "When a server leaves out an intermediate, browsers download it from the URL in the certificate's Authority Information Access extension. This URL gave nothing usable (no answer, too large, a redirect loop or to another scheme, or a certificate that did not issue this one), so even browsers cannot build the chain.",
+            fixServer: "Send the intermediate with the leaf (the full chain file from the CA); then no client needs the URL.",
+            fixClient: "Ask the CA to fix its CA Issuers URL; meanwhile the server's full chain is the fix.",
+            openssl: "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY (20) after the download",
+            docs: "RFC 5280 §4.2.2.1"
+        )
+
         public let chainIntermediateExpired = DiagnosisEntry(
             id: "chain.intermediate_expired", severity: .error, stage: .certificate, exitStatus: .certificateExpired,
             title: "Intermediate certificate expired",

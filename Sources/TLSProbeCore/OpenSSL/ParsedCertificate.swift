@@ -6,7 +6,8 @@ internal import COpenSSL
 final class ParsedCertificate {
     let pointer: OpaquePointer
 
-    private init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    /// Takes over the caller's reference to `pointer`.
+    init(owning pointer: OpaquePointer) { self.pointer = pointer }
     deinit { X509_free(pointer) }
 
     /// One certificate from PEM text (the `pem` of a CertificateSummary); nil when unreadable.
@@ -17,7 +18,7 @@ final class ParsedCertificate {
             defer { BIO_free(bio) }
             let x509 = PEM_read_bio_X509(bio, nil, nil, nil)
             OpenSSLErrorQueue.clear()
-            return x509.map(ParsedCertificate.init)
+            return x509.map(ParsedCertificate.init(owning:))
         }
     }
 
@@ -26,7 +27,7 @@ final class ParsedCertificate {
         guard let bio = BIO_new_file(path, "r") else { OpenSSLErrorQueue.clear(); return [] }
         defer { BIO_free(bio) }
         var found: [ParsedCertificate] = []
-        while found.count < 10_000, let x509 = PEM_read_bio_X509(bio, nil, nil, nil) { found.append(ParsedCertificate(x509)) }
+        while found.count < 10_000, let x509 = PEM_read_bio_X509(bio, nil, nil, nil) { found.append(ParsedCertificate(owning: x509)) }
         OpenSSLErrorQueue.clear()
         return found
     }

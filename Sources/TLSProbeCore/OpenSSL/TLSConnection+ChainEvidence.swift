@@ -120,11 +120,12 @@ extension TLSConnection {
     }
 }
 
-private final class OfflineErrorCollector {
+/// Shared with `ChainVerification` (verifications of certificates outside a connection).
+final class OfflineErrorCollector {
     var errors: [VerificationError] = []
 }
 
-private let offlineVerifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { preverifyOK, storeContext in
+let offlineVerifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { preverifyOK, storeContext in
     guard preverifyOK == 0, let storeContext, let raw = X509_STORE_CTX_get_ex_data(storeContext, 0) else { return 1 }
     let collector = Unmanaged<OfflineErrorCollector>.fromOpaque(raw).takeUnretainedValue()
     let code = X509_STORE_CTX_get_error(storeContext)

@@ -61,6 +61,9 @@ public struct ClientProfile: Sendable {
     public var sendsSNIForIPAddress: Bool = false
     /// Who drives Mbed TLS on the device (log lines).
     public var framework: DeviceFramework = .espTLS
+    /// Whether it downloads a missing intermediate from the CA Issuers URL (AIA) as browsers do.
+    /// curl, OpenSSL, Python, Java (by default), Go and Mbed TLS never do: then tlsprobe does not either.
+    public var fetchesMissingIssuers: Bool = false
     /// Which `--chip` facts apply (ESP-IDF targets); false for clients that run on a PC.
     public var usesChip: Bool = false
 

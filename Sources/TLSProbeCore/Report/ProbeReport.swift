@@ -84,6 +84,9 @@ public struct ProbeReport: Codable, Sendable {
     public func stage(_ name: StageName) -> StageReport? {
         stages.first { $0.name == name }
     }
+
+    /// The certificate stage's AIA completion (what browsers build), when an issuer was missing.
+    public var aiaCompletion: ChainCompletion? { stage(.certificate)?.details.certificate?.aiaCompletion }
 }
 
 public enum Outcome: String, Codable, Sendable {

@@ -159,6 +159,8 @@ public struct CertificateDetails: Codable, Sendable {
     public var builtChain: [String]?
     public var trusted: Bool?
     public var hostnameMatched: Bool?
+    /// The chain as completed through AIA (absent when no issuer was missing).
+    public var aiaCompletion: ChainCompletion?
 
     public init() {}
 
@@ -168,6 +170,7 @@ public struct CertificateDetails: Codable, Sendable {
         case builtChain = "built_chain"
         case trusted
         case hostnameMatched = "hostname_matched"
+        case aiaCompletion = "aia_completion"
     }
 }
 

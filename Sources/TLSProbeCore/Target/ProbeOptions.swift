@@ -89,6 +89,8 @@ public struct ProbeOptions: Sendable {
     /// --at: verify the chain as of this time instead of now.
     public var at: Date?
     public var expectStatus: [Int]?
+    /// Download a missing intermediate from its CA Issuers URL to show what browsers build; --no-fetch.
+    public var fetchMissingIssuers = true
     /// --revocation: ask the CA (OCSP responder, CRL) about each certificate; nil = off.
     public var revocation: RevocationMode?
     /// --expect-alpn: the protocol the server must select ("none" when it must select none).

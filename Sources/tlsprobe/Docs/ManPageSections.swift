@@ -56,7 +56,7 @@ enum ManPageSections {
         case .starttls: "Only for STARTTLS protocols (smtp://, imap://, pop3://, ftp://, xmpp://, ldap://, postgres://, or --starttls): the plaintext greeting, the capability list, the upgrade request and its answer."
         case .clientHello: "What was offered: versions, cipher suites, groups, SNI, ALPN."
         case .serverHello: "What the server chose, or the alert it sent instead."
-        case .certificate: "The chain the server sent, the chain built from it, trust, host name and validity."
+        case .certificate: "The chain the server sent, the chain built from it, trust, host name and validity; when an issuer is missing and a certificate names a CA Issuers URL (AIA), tlsprobe downloads it as browsers do (http and https, 64 KB, DER, PEM or PKCS#7, same-scheme redirects, at most 4 downloads, within the deadline; not with --no-fetch or a --client that does not fetch), shown as aia fetch lines with their timing and an as browsers line, while the verdict stays the chain as sent."
         case .keyExchange: "The key-exchange group or DH size and the signature algorithm."
         case .revocation: "Only with --revocation: ask each chain certificate's OCSP responder (AIA) and/or fetch its CRL distribution point, over plain HTTP within the deadline (this sends the serial numbers to the CA); good, revoked or unknown per certificate."
         case .finished: "The handshake completed; ALPN result, and the stapled OCSP response verified (signature and responder, certificate, thisUpdate/nextUpdate): revoked fails the run, a bad staple warns, a must-staple certificate without a good staple fails."

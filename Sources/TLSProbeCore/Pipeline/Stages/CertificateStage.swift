@@ -49,6 +49,10 @@ struct CertificateStage: ProbeStage {
                 diagnosis: context.diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)]),
                 short: "certificate list of \(totalBytes / 1024) KB"))
         }
+        let completion = completeThroughAIA(context, connection, errors: errors, now: now)
+        if let completion {
+            AIACompletionFindings.explain(completion, sent: chain, in: &findings) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
+        }
         findings.sort { ($0.diagnosis.severity, $0.diagnosis.exitCode == 0 ? 99 : 0) < ($1.diagnosis.severity, $1.diagnosis.exitCode == 0 ? 99 : 0) }
 
         var details = CertificateDetails()
@@ -57,9 +61,22 @@ struct CertificateStage: ProbeStage {
         details.builtChain = connection.verifiedChainSubjects()
         details.trusted = trusted
         details.hostnameMatched = analyzer.hostnameMatched
+        details.aiaCompletion = completion
         context.complete(StageReport(name: .certificate, status: .ok, summary: certificateSummary(chain, details: details, findings: findings), details: .certificate(details)),
                  diagnoses: findings.map(\.diagnosis))
         return analyzer.trusted && analyzer.hostnameMatched && !findings.contains { $0.diagnosis.severity == .error }
+    }
+
+    /// The chain as browsers complete it, when an issuer is missing (nil otherwise, and when the
+    /// completion has nothing to say). A step of this stage with its own timing.
+    private static func completeThroughAIA(_ context: ProbeContext, _ connection: TLSConnection, errors: [VerificationError], now: Date) -> ChainCompletion? {
+        guard errors.contains(where: { AIACompletion.missingIssuerCodes.contains($0.code) }), let store = connection.context.certificateStore else { return nil }
+        let completion = AIACompletion.complete(
+            sent: connection.sentCertificates(), store: store, https: connection.context, host: context.verifyName, at: context.options.at,
+            now: now, policy: .forProbe(context.options), deadline: context.deadline)
+        // Nothing tried (no CA Issuers URL): the missing-issuer diagnosis already says so.
+        if completion.status == .notNeeded || (completion.status == .incomplete && completion.fetches.isEmpty) { return nil }
+        return completion
     }
 
     private static func certificateSummary(_ chain: [CertificateSummary], details: CertificateDetails, findings: [Finding]) -> String {
