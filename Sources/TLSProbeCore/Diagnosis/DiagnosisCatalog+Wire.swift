@@ -59,5 +59,22 @@ extension DiagnosisCatalog {
             curl: "35 (CURLE_SSL_CONNECT_ERROR)",
             docs: "RFC 8446 §4.2.3"
         )
+
+        /// The server does DHE only, with no RFC 7919 ffdhe group: it refuses hellos that list ffdhe
+        /// groups (RFC 7919 §4) and answers the same hello without them.
+        public let keyFFDHERefused = DiagnosisEntry(
+            id: "key.ffdhe_refused", severity: .error, stage: .keyExchange, exitStatus: .noCommonParameters,
+            title: "DHE refused because the client lists ffdhe groups (RFC 7919)",
+            summaryTemplate: "The server does DHE ({cipher}) only for a ClientHello that lists no ffdhe group: ours listed {offered_groups} and got {rejection}; the same hello without them got a ServerHello ({answer}) and a ServerKeyExchange. The server supports none of those groups, and RFC 7919 then forbids it to choose DHE.",
+            facts: ["cipher", "offered_groups", "rejection", "answer"],
+            explanation: "RFC 7919 lets a client list finite-field DH groups (ffdhe2048 … ffdhe8192) in supported_groups; a server that supports none of the listed groups must not choose a DHE suite (§4). A server that does DHE on its own parameters (a dhparam file), with no ffdhe group enabled and no ECDHE suite, therefore refuses every client that lists ffdhe groups: OpenSSL 3 clients with TLS 1.3 enabled (curl, Python, openssl s_client) and GnuTLS clients fail with a bare handshake_failure, while clients that list no ffdhe group (OpenSSL limited to TLS 1.2, Mbed TLS 2.x) connect with DHE. The suites are not the problem: the same suite is accepted from a hello without ffdhe groups.",
+            fixServer: "Enable ECDHE suites (ECDHE-RSA-AES128-GCM-SHA256 and the like), which every current client prefers; to keep DHE, enable the RFC 7919 groups instead of only custom parameters (GnuTLS: +GROUP-FFDHE2048:+GROUP-FFDHE3072 in the priority string; Botan: ffdhe/ietf/2048 in key_exchange_groups).",
+            fixClient: "Offer ECDHE, or leave the ffdhe groups out of supported_groups: curl --curves X25519:P-256, openssl s_client -groups X25519:P-256, or a TLS 1.2-only client.",
+            openssl: "SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE (1040) on the client",
+            alert: "handshake_failure (40) or insufficient_security (71)",
+            curl: "35 (CURLE_SSL_CONNECT_ERROR)",
+            mbedtls: ["MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE -0x7780 only for a client that lists ffdhe groups (Mbed TLS 2.x lists none and connects)"],
+            docs: "RFC 7919 §4"
+        )
     }
 }

@@ -46,6 +46,12 @@ public struct IntoleranceNarrowing: Sendable {
             attempts.append(attempt)
             if attempt.answered { culprits.append(feature) }
         }
+        // Without its ffdhe groups our hello got a DHE suite: RFC 7919 negotiation, not
+        // intolerance (FFDHERefusalStep names it).
+        if culprits == [.unusualGroups], let answer = zip(candidates, results).first(where: { $0.0.0 == .unusualGroups })?.1,
+           FFDHEGroups.refusal(of: ours, answer: answer) != nil {
+            return nil
+        }
         // Padding to 512 bytes changes the size and nothing else: when it alone fixes the hello,
         // every other "fix" that also moved the size out of 256–511 is the size.
         if culprits.contains(.helloSize) { culprits = [.helloSize] }

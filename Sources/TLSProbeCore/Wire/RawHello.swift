@@ -8,12 +8,15 @@
 /// client matrix and capability scan build on it with their own `ClientHelloSpec`s.
 public enum RawHello {
     /// Connects to `address`, offers `spec`, and reports the answer.
-    public static func offer(_ spec: ClientHelloSpec, to address: SocketAddress, deadline: Deadline) -> RawHelloResult {
+    /// With `readFlight`, a TLS ≤ 1.2 ServerHello is followed to the server's key exchange
+    /// (`RawHelloResult.flight`): a server may choose a suite and only then find it has no
+    /// parameters for it.
+    public static func offer(_ spec: ClientHelloSpec, to address: SocketAddress, deadline: Deadline, readFlight: Bool = false) -> RawHelloResult {
         let start = Deadline.now
         switch TCPSocket.connect(to: address, deadline: deadline) {
         case .success(let socket):
             defer { socket.close() }
-            return exchange(spec, over: socket, deadline: deadline, start: start)
+            return exchange(spec, over: socket, deadline: deadline, start: start, readFlight: readFlight)
         case .failure(let failure):
             let size = ClientHelloEncoder.handshakeMessage(spec).count
             return RawHelloResult(outcome: .connectFailed(failure.label), violations: [], bytesReceived: 0, firstBytes: [],
@@ -23,20 +26,21 @@ public enum RawHello {
 
     /// Offers `spec` over an open socket (after a proxy CONNECT or a STARTTLS upgrade, say).
     /// The caller closes the socket: nothing more can be done with it.
-    static func exchange(_ spec: ClientHelloSpec, over socket: TCPSocket, deadline: Deadline, start: Deadline = .now) -> RawHelloResult {
+    static func exchange(_ spec: ClientHelloSpec, over socket: TCPSocket, deadline: Deadline, start: Deadline = .now, readFlight: Bool = false) -> RawHelloResult {
         let records = ClientHelloEncoder.records(spec)
         let size = ClientHelloEncoder.handshakeMessage(spec).count
         var reader = ServerAnswerReader()
+        reader.readFlight = readFlight
         func result(_ outcome: RawHelloOutcome) -> RawHelloResult {
             RawHelloResult(outcome: outcome, violations: outcome.answeredHello.map { violations(of: $0, against: spec) } ?? [],
                            bytesReceived: reader.total, firstBytes: reader.firstBytes, helloSize: size,
-                           elapsedMs: Deadline.millisecondsSince(start))
+                           elapsedMs: Deadline.millisecondsSince(start), flight: reader.flightEnd)
         }
         switch socket.sendAll(records, deadline: deadline) {
         case .success: break
         // A server that reset while we sent may still have said why: read what arrived.
         case .failure(.reset), .failure(.closed): break
-        case .failure(.timedOut): return result(.timedOut)
+        case .failure(.timedOut): return result(reader.timedOut())
         case .failure(.failed(let code)): return result(.sendFailed(systemErrorText(code)))
         }
         while true {
@@ -45,7 +49,7 @@ public enum RawHello {
                 if case .done(let outcome) = reader.feed(bytes) { return result(outcome) }
             case .closed: return result(reader.endOfStream(reset: false))
             case .reset: return result(reader.endOfStream(reset: true))
-            case .timedOut: return result(.timedOut)
+            case .timedOut: return result(reader.timedOut())
             case .failed(let code): return result(.malformed("read failed: \(systemErrorText(code))"))
             }
         }

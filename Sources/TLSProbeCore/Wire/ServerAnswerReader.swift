@@ -13,6 +13,18 @@ struct ServerAnswerReader {
         case done(RawHelloOutcome)
     }
 
+    /// Read on past a TLS ≤ 1.2 ServerHello to the server's key exchange (see `FlightEnd`).
+    var readFlight = false
+    /// The ServerHello while the rest of the flight is read, and how the flight ended.
+    private(set) var flightHello: ServerHelloAnswer?
+    private(set) var flightEnd: FlightEnd?
+    private var flightHeader: [UInt8] = []
+    private var flightSkip = 0
+    private var flightMessages = 0
+    /// A first flight is ServerHello, Certificate, CertificateStatus, ServerKeyExchange,
+    /// CertificateRequest, ServerHelloDone: more than this is no first flight.
+    static let maxFlightMessages = 8
+
     private var pending: [UInt8] = []
     private var handshake: [UInt8] = []
     private var alertBytes: [UInt8] = []
@@ -41,12 +53,18 @@ struct ServerAnswerReader {
             switch type {
             case 21:
                 alertBytes += payload
-                if alertBytes.count >= 2 { return .done(.alert(level: alertBytes[0], description: alertBytes[1])) }
+                if alertBytes.count >= 2 {
+                    if let hello = flightHello { return endFlight(hello, .alert(level: alertBytes[0], description: alertBytes[1])) }
+                    return .done(.alert(level: alertBytes[0], description: alertBytes[1]))
+                }
+            case 22 where flightHello != nil:
+                if let state = readFlight(payload) { return state }
             case 22:
                 guard alertBytes.isEmpty else { return .done(.malformed("a handshake record inside a fragmented alert")) }
                 handshake += payload
                 if let state = completeHandshake() { return state }
             default:
+                if let hello = flightHello { return endFlight(hello, .malformed("a \(Self.recordName(type)) record in the first flight")) }
                 return .done(.malformed("a \(Self.recordName(type)) record before the ServerHello"))
             }
         }
@@ -54,7 +72,11 @@ struct ServerAnswerReader {
     }
 
     /// What the end of the stream means at this point.
-    func endOfStream(reset: Bool) -> RawHelloOutcome {
+    mutating func endOfStream(reset: Bool) -> RawHelloOutcome {
+        if let hello = flightHello {
+            flightEnd = reset ? .reset : .closed
+            return .serverHello(hello)
+        }
         if pending.isEmpty && handshake.isEmpty && alertBytes.isEmpty { return reset ? .reset : .closed }
         let have = pending.count + handshake.count + alertBytes.count
         let what = reset ? "reset" : "closed"
@@ -75,7 +97,55 @@ struct ServerAnswerReader {
         guard let hello = Self.parseServerHello(message) else {
             return .done(.malformed("a ServerHello that does not parse (\(message.count) bytes)"))
         }
+        if readFlight && !hello.isHelloRetryRequest && hello.selectedVersion < WireVersion.tls13 {
+            flightHello = hello
+            flightMessages = 1
+            let rest = Array(handshake[(4 + length)...])
+            handshake = []
+            return rest.isEmpty ? nil : readFlight(rest)
+        }
         return .done(hello.isHelloRetryRequest ? .helloRetryRequest(hello) : .serverHello(hello))
+    }
+
+    /// The timeout while the flight is read: the ServerHello stands, the flight ended in silence.
+    mutating func timedOut() -> RawHelloOutcome {
+        guard let hello = flightHello else { return .timedOut }
+        flightEnd = .timedOut
+        return .serverHello(hello)
+    }
+
+    /// Handshake bytes after the ServerHello: message headers are read, bodies skipped (a
+    /// Certificate may be large; nothing of it is kept).
+    private mutating func readFlight(_ bytes: [UInt8]) -> State? {
+        guard let hello = flightHello else { return nil }
+        var index = 0
+        while index < bytes.count {
+            if flightSkip > 0 {
+                let step = min(flightSkip, bytes.count - index)
+                flightSkip -= step
+                index += step
+                continue
+            }
+            flightHeader.append(bytes[index])
+            index += 1
+            guard flightHeader.count == 4 else { continue }
+            let type = flightHeader[0]
+            flightSkip = Int(flightHeader[1]) << 16 | Int(flightHeader[2]) << 8 | Int(flightHeader[3])
+            flightHeader = []
+            flightMessages += 1
+            switch type {
+            case 12: return endFlight(hello, .serverKeyExchange)
+            case 14: return endFlight(hello, .serverHelloDone)
+            default:
+                if flightMessages > Self.maxFlightMessages { return endFlight(hello, .malformed("more than \(Self.maxFlightMessages) messages without a ServerHelloDone")) }
+            }
+        }
+        return nil
+    }
+
+    private mutating func endFlight(_ hello: ServerHelloAnswer, _ end: FlightEnd) -> State {
+        flightEnd = end
+        return .done(.serverHello(hello))
     }
 
     /// Parses a ServerHello handshake message (header included). Nil when it is cut short or

@@ -113,4 +113,33 @@ public struct RawHelloResult: Sendable, Equatable {
     /// The ClientHello's size as sent (handshake message, header included).
     public var helloSize: Int
     public var elapsedMs: Double
+    /// How a TLS ≤ 1.2 server's first flight went on after its ServerHello, when the offer asked
+    /// to read it (`RawHello.offer(…, readFlight: true)`); nil otherwise.
+    public var flight: FlightEnd? = nil
+}
+
+/// What followed a TLS ≤ 1.2 ServerHello: the server's key exchange, the end of its flight with
+/// none (RSA key transport), or an alert or close where they belong (a server that chose a
+/// suite and then found no parameters for it, e.g. no DH group under RFC 7919).
+public enum FlightEnd: Sendable, Equatable {
+    case serverKeyExchange
+    case serverHelloDone
+    case alert(level: UInt8, description: UInt8)
+    case closed
+    case reset
+    case timedOut
+    /// More messages than a first flight has, or bytes that are not TLS.
+    case malformed(String)
+
+    public var label: String {
+        switch self {
+        case .serverKeyExchange: "then ServerKeyExchange"
+        case .serverHelloDone: "then ServerHelloDone"
+        case .alert(_, let description): "then alert \(TLSAlert.name(for: description) ?? "unknown") (\(description))"
+        case .closed: "then a close"
+        case .reset: "then a reset"
+        case .timedOut: "then silence"
+        case .malformed(let text): "then \(text)"
+        }
+    }
 }

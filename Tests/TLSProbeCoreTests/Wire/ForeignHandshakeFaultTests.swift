@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TLSProbeTestSupport
 @testable import TLSProbeCore
 import TLSProbeLab
 
@@ -56,6 +57,48 @@ import TLSProbeLab
         let report = try Self.probe(server)
         let found = try #require(Self.diagnosis(DiagnosisID.keyNoSharedGroup, in: report), "\(report.diagnoses.map(\.id)) \(report.diagnoses.first?.summary ?? "")")
         #expect(found.summary.contains("brainpoolP256r1"))
+    }
+
+    /// DHE only, on the server's own (RFC 3526) parameters, no ffdhe group and no ECDHE: RFC 7919
+    /// §4 makes it refuse hellos that list ffdhe groups — GnuTLS before its ServerHello, Botan
+    /// where its ServerKeyExchange belongs. The suites are not the cause (a widest TLS 1.2
+    /// handshake, which lists no ffdhe group, gets the same DHE suite we offered).
+    @Test(arguments: [ForeignStack.gnutls, .botan])
+    func aDHEOnlyServerWithoutFFDHEGroupsIsNamedAsTheRFC7919Refusal(stack: ForeignStack) throws {
+        let server = try ForeignServerPool.server("\(stack.rawValue)-dhe-no-ffdhe") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "NORMAL:-KX-ALL:+DHE-RSA:-VERS-TLS1.3:-GROUP-ALL:+GROUP-SECP256R1"
+            spec.botanPolicy = ["ciphers = AES-256/GCM AES-128/GCM", "key_exchange_methods = DH", "key_exchange_groups = secp256r1"]
+            if stack == .gnutls {
+                let dhFile = LabFixture.directory.appending(path: "dh-modp-2048.pem")
+                let openssl = try TestProcess.tool("openssl", ["genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:modp_2048", "-out", dhFile.path])
+                guard openssl.status == 0 else { throw LabError("openssl genpkey: \(openssl.stderr)") }
+                spec.extra = ["--dhparams", dhFile.path]
+            }
+            return try ForeignTLSServer.start(stack, spec)
+        }
+        // Botan's tls_server selects its own ALPN protocol: offer it, so the handshake gets as far as the key exchange.
+        let report = try Self.probe(server) { if stack == .botan { $0.alpn = ["echo/0.1"] } }
+        let found = try #require(Self.diagnosis(DiagnosisID.keyFFDHERefused, in: report), "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
+        #expect(found.summary.contains("ffdhe2048"))
+        #expect(found.summary.contains("TLS_DHE_RSA_WITH_AES_"))
+        #expect(Self.diagnosis(DiagnosisID.cipherNoShared, in: report) == nil)
+        #expect(Self.diagnosis(DiagnosisID.handshakeIntolerance, in: report) == nil)
+        #expect(report.exitCode == ExitStatus.noCommonParameters.rawValue)
+        // A real client agrees: OpenSSL 3 listing ffdhe groups fails, the same client without them connects with DHE.
+        let plain = try TestProcess.tool("openssl", ["s_client", "-connect", "127.0.0.1:\(server.port)", "-brief", "-groups", "P-256:ffdhe2048"], stdin: Data(), timeout: 15)
+        let withoutFFDHE = try TestProcess.tool("openssl", ["s_client", "-connect", "127.0.0.1:\(server.port)", "-brief", "-groups", "X25519:P-256"], stdin: Data(), timeout: 15)
+        #expect(!plain.stderr.contains("CONNECTION ESTABLISHED") && !plain.stdout.contains("DHE-RSA"), "\(plain.stderr)")
+        #expect((withoutFFDHE.stdout + withoutFFDHE.stderr).contains("DHE-RSA-AES"), "\(withoutFFDHE.stderr)")
+    }
+
+    @Test func anOpenSSLDHEOnlyServerIgnoresTheGroupListAndIsNotFlagged() throws {
+        // OpenSSL's server does not apply RFC 7919 to TLS 1.2 DHE: our hello is answered.
+        let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain, maxVersion: .tls1_2, cipherList: "DHE-RSA-AES128-GCM-SHA256", dhGroup: "ffdhe2048"))
+        defer { server.stop() }
+        let report = try Self.probe(server)
+        #expect(Self.diagnosis(DiagnosisID.keyFFDHERefused, in: report) == nil)
+        #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map(\.id))")
     }
 
     // MARK: client certificate required, whatever the server does next

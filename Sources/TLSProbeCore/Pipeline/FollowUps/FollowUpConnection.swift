@@ -6,6 +6,8 @@ struct FollowUpConnection {
         var accepted: Bool
         var version: String?
         var cipher: String?
+        /// The suite's code point, from the ServerHello.
+        var suite: UInt16? = nil
         var detail: String
     }
 
@@ -26,7 +28,7 @@ struct FollowUpConnection {
            let facts = HelloParser.serverHello(hello.message.bytes), !facts.isHelloRetryRequest || outcome.isCompleted {
             let session = outcome.isCompleted ? connection.negotiatedSession() : nil
             let cipher = session?.cipher ?? connection.cipherName(suite: facts.cipherSuite)
-            result = Result(accepted: true, version: facts.version, cipher: cipher, detail: "accepted: \(facts.version), \(cipher)")
+            result = Result(accepted: true, version: facts.version, cipher: cipher, suite: facts.cipherSuite, detail: "accepted: \(facts.version), \(cipher)")
         } else if let alert = recorder.receivedAlert {
             result = Result(accepted: false, detail: "rejected: alert \(TLSAlert.name(for: alert.description) ?? "unknown") (\(alert.description))")
         } else {

@@ -26,6 +26,10 @@ struct VersionScanStep: FollowUpStep {
             }
             return context.diagnosis(DiagnosisID.protoNoCommonVersion, facts, stage: .serverHello)
         }
+        // A version we offered works with a suite our refused hello offered too: the suites are
+        // not the problem (a group or signature scheme is: RawOfferSurveyStep asks on the wire).
+        let ourSuites = context.connection?.recorder.firstHandshake(HandshakeType.clientHello, sent: true).flatMap { ClientHelloSpec(parsing: $0.message.bytes) }?.cipherSuites ?? []
+        if inRange.contains(where: { result in result.1.suite.map(ourSuites.contains) ?? false }) { return nil }
         // A version we offered works with other suites: the suites (or groups) are the problem.
         facts["server_ciphers"] = inRange.compactMap(\.1.cipher).joined(separator: ", ")
         facts["cipher"] = inRange.first?.1.cipher ?? "?"

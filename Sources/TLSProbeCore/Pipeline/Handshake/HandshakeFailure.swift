@@ -50,8 +50,9 @@ enum HandshakeFailure {
             let id = reset ? DiagnosisID.handshakeReset : DiagnosisID.handshakeAbruptClose
             let what = reset ? "the server reset the connection (RST)" : "the server closed the connection (FIN)"
             // Closed right after our ClientHello: try SNI, then each version.
-            let followUps: [any FollowUpStep] = recorder.hasReceived(HandshakeType.serverHello) ? [] :
-                [SNIRequiredStep(), VersionScanStep(facts: ["after": after]), RawOfferSurveyStep(facts: ["after": after])]
+            let followUps: [any FollowUpStep] = recorder.hasReceived(HandshakeType.serverHello)
+                ? (FFDHERefusalStep.choseDHEWithoutKeyExchange(recorder) ? [FFDHERefusalStep(facts: ["after": after])] : [])
+                : [SNIRequiredStep(), FFDHERefusalStep(facts: ["after": after]), VersionScanStep(facts: ["after": after]), RawOfferSurveyStep(facts: ["after": after])]
             return StageFailure(stage, "\(what) after \(after)",
                                 context.diagnosis(id, ["after": after, "bytes": String(recorder.totalReceivedBytes)], stage: stage), followUps: followUps)
         case .tlsError(let errors):
@@ -96,8 +97,11 @@ enum HandshakeFailure {
         let id = TLSAlert.name(for: code) == nil ? DiagnosisID.alertUnknown : DiagnosisID.alert(named: name)
         // The server refused our offer: find out what it would have accepted.
         let refusedOffer = !recorder.hasReceived(HandshakeType.serverHello) && [40, 70, 71, 47].contains(code)
+        // Chose a DHE suite, then refused where its ServerKeyExchange belongs: no DH group for us?
+        let refusedDHE = [40, 71].contains(code) && FFDHERefusalStep.choseDHEWithoutKeyExchange(recorder)
         return StageFailure(context.diagnosis(id, alertFacts, stage: stage),
-                            followUps: refusedOffer ? [SNIRequiredStep(), VersionScanStep(facts: alertFacts), RawOfferSurveyStep(facts: alertFacts)] : [])
+                            followUps: refusedOffer ? [SNIRequiredStep(), FFDHERefusalStep(facts: alertFacts), VersionScanStep(facts: alertFacts), RawOfferSurveyStep(facts: alertFacts)]
+                                : refusedDHE ? [FFDHERefusalStep(facts: alertFacts)] : [])
     }
 
     /// OpenSSL stopped the handshake itself: say what it objected to.
