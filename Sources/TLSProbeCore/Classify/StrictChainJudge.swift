@@ -11,21 +11,26 @@ struct StrictChainJudge {
     let host: String
     let makeDiagnosis: (String, [String: String], Int?) -> Diagnosis
 
-    func findings() -> [Finding] {
+    /// Each finding with the rule it is about, so a strict `--client` profile can make the ones
+    /// it enforces its own failure (ClientProfileJudgement).
+    func findings() -> (findings: [Finding], rules: [StrictFinding]) {
         var findings: [Finding] = []
+        var ruled: [StrictFinding] = []
         var seen = Set<String>()
-        func add(_ detail: String, subject: String, depth: Int, short: String, who: String = Self.goRustlsBrowsers) {
+        func add(_ detail: String, subject: String, depth: Int, short: String, rule: StrictRule, who: String = Self.goRustlsBrowsers) {
             guard seen.insert("\(depth)|\(detail)").inserted else { return }
-            var diagnosis = makeDiagnosis(DiagnosisID.chainStrict, ["subject": subject, "depth": String(depth), "detail": detail, "who": who], depth)
+            let facts = ["subject": subject, "depth": String(depth), "detail": detail, "who": who]
+            var diagnosis = makeDiagnosis(DiagnosisID.chainStrict, facts, depth)
             diagnosis.openssl = "accepted by OpenSSL's default verification"
             findings.append(Finding(diagnosis: diagnosis, short: "strict: " + short))
+            ruled.append(StrictFinding(rule: rule, facts: facts, depth: depth, summary: diagnosis.summary))
         }
         let known = Set(defaultErrors.map { "\($0.code)@\($0.depth)" })
         for error in evidence.strictErrors() where !known.contains("\(error.code)@\(error.depth)") {
-            guard let reason = Self.strictReason(error.code) else { continue }
+            guard let reason = Self.strictReason(error.code), let rule = StrictRule(openSSLCode: error.code) else { continue }
             let subject = error.depth < evidence.built.count ? ChainAnalyzer.name(of: evidence.built[error.depth]) : error.subject
             let who = [42, 43].contains(error.code) ? "RFC 5280 policy processing (openssl verify -policy_check) and verifiers that implement it" : Self.rfcStrict
-            add(reason + " (\(error.name))", subject: subject, depth: error.depth, short: Self.shortReason(error.code), who: who)
+            add(reason + " (\(error.name))", subject: subject, depth: error.depth, short: Self.shortReason(error.code), rule: rule, who: who)
         }
         let path = evidence.built.isEmpty ? sent : evidence.built
         let rules = evidence.built.isEmpty ? evidence.sentRules : evidence.builtRules
@@ -37,26 +42,26 @@ struct StrictChainJudge {
                !certificate.extendedKeyUsage.contains("serverAuth"), !certificate.extendedKeyUsage.contains("anyExtendedKeyUsage"),
                !defaultErrors.contains(where: { $0.depth == depth && $0.code == 26 }) {
                 add("this CA's extendedKeyUsage (\(certificate.extendedKeyUsage.joined(separator: ", "))) excludes serverAuth, and they apply a CA's EKU to every certificate below it",
-                    subject: subject, depth: depth, short: "CA EKU excludes serverAuth")
+                    subject: subject, depth: depth, short: "CA EKU excludes serverAuth", rule: .caExtendedKeyUsage)
             }
             if rule.serialZero || rule.serialNegative || rule.serialOctets > 20 {
                 let what = rule.serialZero ? "zero" : (rule.serialNegative ? "negative" : "\(rule.serialOctets) octets long")
                 add("its serial number is \(what); RFC 5280 §4.1.2.2 requires a positive serial of at most 20 octets",
-                    subject: subject, depth: depth, short: "serial number \(what)", who: "Go 1.23 and later (negative serials), rustls/webpki and CA/Browser Forum checks")
+                    subject: subject, depth: depth, short: "serial number \(what)", rule: .serialNumber, who: "Go 1.23 and later (negative serials), rustls/webpki and CA/Browser Forum checks")
             }
             if depth == 0 {
                 for name in X509Certificate.dnsNames(certificate.san.filter { $0.hasPrefix("DNS:") }) {
                     if let problem = Self.dnsNameProblem(name) {
-                        add("its subjectAltName has the malformed DNS name \"\(name)\" (\(problem))", subject: subject, depth: 0, short: "malformed SAN",
+                        add("its subjectAltName has the malformed DNS name \"\(name)\" (\(problem))", subject: subject, depth: 0, short: "malformed SAN", rule: .subjectAltNameSyntax,
                             who: "rustls/webpki and browsers")
                     } else if name.hasPrefix("*."), PublicSuffixes.isPublicSuffix(String(name.dropFirst(2))) {
                         add("its wildcard \"\(name)\" spans a public suffix (\(name.dropFirst(2)) is on the Public Suffix List): one certificate for every site under it",
-                            subject: subject, depth: 0, short: "wildcard on a public suffix", who: "browsers (Chrome and Firefox refuse wildcards over a public suffix)")
+                            subject: subject, depth: 0, short: "wildcard on a public suffix", rule: .publicSuffixWildcard, who: "browsers (Chrome and Firefox refuse wildcards over a public suffix)")
                     }
                 }
             }
         }
-        return findings
+        return (findings, ruled)
     }
 
     static let goRustlsBrowsers = "Go, rustls and browsers"
@@ -117,6 +122,57 @@ struct StrictChainJudge {
         }
         return nil
     }
+}
+
+/// The rule a `chain.strict` finding is about: what a strict client profile lists as enforced
+/// (`ClientProfile.strictRules`).
+public enum StrictRule: String, Sendable, CaseIterable {
+    /// A CA without basicConstraints CA:TRUE (code 79).
+    case caWithoutBasicConstraints = "ca_without_basic_constraints"
+    case basicConstraintsNotCritical = "basic_constraints_not_critical"
+    case keyIdentifiers = "key_identifiers"
+    case caKeyUsage = "ca_key_usage"
+    case emptyNames = "empty_names"
+    case extensions
+    case explicitCurveParameters = "explicit_curve_parameters"
+    case policy
+    case signatureAlgorithmMismatch = "signature_algorithm_mismatch"
+    case caExtendedKeyUsage = "ca_extended_key_usage"
+    case serialNumber = "serial_number"
+    case subjectAltNameSyntax = "subject_alt_name_syntax"
+    case publicSuffixWildcard = "public_suffix_wildcard"
+
+    /// What X509_V_FLAG_X509_STRICT adds to OpenSSL's verification (`openssl verify -x509_strict`,
+    /// `s_client -x509_strict`, Python 3.13's default context): every rule of its codes.
+    public static let x509Strict: Set<StrictRule> = [
+        .caWithoutBasicConstraints, .basicConstraintsNotCritical, .keyIdentifiers, .caKeyUsage, .emptyNames,
+        .extensions, .explicitCurveParameters, .signatureAlgorithmMismatch,
+    ]
+
+    /// The rule of a strict-only OpenSSL verify code (StrictChainJudge.strictReason).
+    init?(openSSLCode code: Int) {
+        switch code {
+        case 79: self = .caWithoutBasicConstraints
+        case 89: self = .basicConstraintsNotCritical
+        case 85, 86, 90, 91: self = .keyIdentifiers
+        case 92, 81, 80, 82: self = .caKeyUsage
+        case 83, 84, 87, 88: self = .emptyNames
+        case 93, 41, 37: self = .extensions
+        case 94: self = .explicitCurveParameters
+        case 42, 43: self = .policy
+        case 77, 78: self = .signatureAlgorithmMismatch
+        default: return nil
+        }
+    }
+}
+
+/// One strict finding as the certificate stage made it, kept for the `--client` judgement.
+struct StrictFinding {
+    var rule: StrictRule
+    var facts: [String: String]
+    var depth: Int
+    /// The warning's summary, to find it among the report's diagnoses.
+    var summary: String
 }
 
 /// The Public Suffix List as Debian ships it (package publicsuffix), read once on first use.

@@ -5,6 +5,7 @@ enum ClientProfileJudgement {
     static func run(_ context: ProbeContext) {
         let options = context.options
         let profile = options.clientProfile
+        if context.report.tls.version != nil { context.report.diagnoses.insert(contentsOf: strictFailures(profile, context), at: 0) }
         guard !profile.isOpenSSLDefault else { return }
         let judge = EmbeddedJudge(
             profile: profile, bufferBytes: options.clientBufferBytes ?? profile.inputBufferBytes,
@@ -23,6 +24,23 @@ enum ClientProfileJudgement {
         // Ahead of the generic findings of the same stage: for this client they are the cause.
         context.report.diagnoses.insert(contentsOf: found, at: 0)
         if let behaviour = profile.mbedTLS { context.report.device = DevicePredictionStep.predict(behaviour, judge, context) }
+    }
+
+    /// A strict finding this client enforces is its failure: the warning becomes an error that
+    /// names the client (and leaves the report's warnings).
+    private static func strictFailures(_ profile: ClientProfile, _ context: ProbeContext) -> [Diagnosis] {
+        let enforced = context.learned.strictFindings.filter { profile.strictRules.contains($0.rule) }
+        guard !enforced.isEmpty else { return [] }
+        let warnings = Set(enforced.map(\.summary))
+        context.report.diagnoses.removeAll { $0.id == DiagnosisID.chainStrict && warnings.contains($0.summary) }
+        return enforced.map { finding in
+            var facts = finding.facts
+            facts["who"] = "\(profile.name) (\(profile.basis)), like \(finding.facts["who"] ?? "strict verifiers"),"
+            var diagnosis = Diagnosis(id: DiagnosisID.chainStrict, facts: context.facts(facts), depth: finding.depth,
+                                      severityOverride: .error, exitOverride: .otherCertificateProblem)
+            diagnosis.openssl = "accepted by OpenSSL's default verification; \(profile.name) rejects it"
+            return diagnosis
+        }
     }
 
     /// The server refused the profile's ClientHello. Which single change would it accept?

@@ -47,6 +47,8 @@ final class ProbeContext {
         var wireDiagnoses: [Diagnosis] = []
         /// The stapled OCSP response's verdict, judged by finished before anything is sent.
         var staple: StapledOCSPJudgement?
+        /// The strict pass's findings with their rules, for a strict `--client` profile.
+        var strictFindings: [StrictFinding] = []
     }
 
     init(engine: ProbeEngine, target: ProbeTarget, observer: (@Sendable (StageReport) -> Void)?) {

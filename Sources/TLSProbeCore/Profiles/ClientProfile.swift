@@ -66,6 +66,13 @@ public struct ClientProfile: Sendable {
     public var fetchesMissingIssuers: Bool = false
     /// Which `--chip` facts apply (ESP-IDF targets); false for clients that run on a PC.
     public var usesChip: Bool = false
+    /// Rules of the strict pass (`chain.strict`) this client enforces although OpenSSL's default
+    /// verification does not: such a finding is this client's failure, not a warning
+    /// (`StrictRule.x509Strict` for an OpenSSL client with X509_V_FLAG_X509_STRICT, as Python
+    /// 3.13's default context). Only rules checked against the real client belong here: the
+    /// Mbed TLS profiles list none (Mbed TLS and OpenSSL 3 agree on the CA bit; it ignores
+    /// criticality, key identifiers and CA EKUs).
+    public var strictRules: Set<StrictRule> = []
 
     public struct TLS13Option: Sendable {
         /// The build setting, e.g. "CONFIG_MBEDTLS_SSL_PROTO_TLS1_3=y".

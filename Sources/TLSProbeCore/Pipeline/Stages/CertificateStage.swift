@@ -36,9 +36,11 @@ struct CertificateStage: ProbeStage {
         if analyzer.trusted { context.report.verification.anchor = connection.verifiedChainRoot(now: now) }
         var findings = analyzer.findings()
         findings += PolicyJudge.certificates(chain) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
-        findings += StrictChainJudge(sent: chain, defaultErrors: errors, evidence: evidence, host: context.verifyName) { [unowned context] id, facts, depth in
+        let strict = StrictChainJudge(sent: chain, defaultErrors: errors, evidence: evidence, host: context.verifyName) { [unowned context] id, facts, depth in
             context.diagnosis(id, facts, depth: depth)
         }.findings()
+        findings += strict.findings
+        context.learned.strictFindings = strict.rules
         findings += PolicyJudge.trustStoreCertificates(built: evidence.built, sent: chain) { [unowned context] id, facts, depth in
             context.diagnosis(id, facts, depth: depth)
         }
