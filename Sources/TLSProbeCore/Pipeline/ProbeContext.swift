@@ -49,6 +49,9 @@ final class ProbeContext {
         var staple: StapledOCSPJudgement?
         /// The strict pass's findings with their rules, for a strict `--client` profile.
         var strictFindings: [StrictFinding] = []
+        /// Follow-ups a server that serves one connection at a time (s_server -www, botan
+        /// tls_server, many devices) could not answer while ours was open: run once it is closed.
+        var afterConnection: [(ProbeContext) -> Void] = []
     }
 
     init(engine: ProbeEngine, target: ProbeTarget, observer: (@Sendable (StageReport) -> Void)?) {
@@ -109,6 +112,19 @@ final class ProbeContext {
     }
 
     func hasCompleted(_ name: StageName) -> Bool { report.stages.contains { $0.name == name } }
+
+    /// Replaces a recorded diagnosis (a follow-up answered late) and settles its stage again from
+    /// its diagnoses, for a stage recorded as ok with its findings (server_hello); a stage whose
+    /// status changed is shown again.
+    func revise(_ id: String, at stage: StageName, with replacements: [Diagnosis]) {
+        guard let index = report.diagnoses.firstIndex(where: { $0.id == id && $0.stage == stage }) else { return }
+        report.diagnoses.replaceSubrange(index...index, with: replacements)
+        guard let stageIndex = report.stages.firstIndex(where: { $0.name == stage }), report.stages[stageIndex].status != .skipped else { return }
+        let after = StageStatus.ok.settled(by: report.diagnoses.filter { $0.stage == stage }.map(\.severity))
+        guard after != report.stages[stageIndex].status else { return }
+        report.stages[stageIndex].status = after
+        observer?(report.stages[stageIndex])
+    }
 
     /// Facts every diagnosis may use.
     func facts(_ extra: [String: String] = [:]) -> [String: String] {

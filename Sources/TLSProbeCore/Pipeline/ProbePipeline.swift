@@ -38,6 +38,9 @@ enum ProbePipeline {
         func position(_ name: StageName) -> Int { order.firstIndex(of: name) ?? order.count }
         context.report.stages.sort { position($0.name) < position($1.name) }
         context.socket?.close()
+        let pending = context.learned.afterConnection
+        context.learned.afterConnection = []
+        for work in pending { work(context) }
         ClientProfileJudgement.run(context)
         context.connection = nil
         Verdict.apply(to: &context.report, options: context.options)

@@ -177,6 +177,38 @@ import TLSProbeLab
         #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map(\.id))")
     }
 
+    /// s_server -www and botan tls_server serve one connection at a time: the AEAD-only offer
+    /// cannot be answered while our connection is open, so it is asked again once it is closed.
+    @Test(arguments: [ForeignStack.openssl, .botan])
+    func aOneConnectionAtATimeServerWithOnlyCBCIsAskedAgainAfterOurConnection(stack: ForeignStack) throws {
+        let server = try ForeignServerPool.server("\(stack.rawValue)-cbc-only") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA"
+            spec.extra = stack == .openssl ? ["-no_tls1_3"] : []
+            spec.botanPolicy = ["ciphers = AES-128 AES-256", "macs = SHA-1 SHA-256 SHA-384"]
+            return try ForeignTLSServer.start(stack, spec)
+        }
+        let report = try Self.probe(server) { if stack == .botan { $0.alpn = ["echo/0.1"] } }
+        let found = try #require(Self.diagnosis(DiagnosisID.cipherCBC, in: report), "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
+        #expect(found.summary.contains("no AEAD suite enabled"), "\(found.summary) \(report.followUps.map(\.result))")
+        #expect(report.followUps.contains { $0.purpose.contains("once our connection was closed") })
+        #expect(found.severity == .warning)
+    }
+
+    @Test func aWeakSuiteOnAOneConnectionAtATimeServerIsComparedWithANormalClientAfterOurConnection() throws {
+        let server = try ForeignServerPool.server("openssl-null-and-gcm") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "NULL-SHA256:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0"
+            spec.extra = ["-no_tls1_3"]
+            return try ForeignTLSServer.start(.openssl, spec)
+        }
+        let report = try Self.probe(server) { $0.ciphers = "NULL-SHA256:@SECLEVEL=0" }
+        let all = report.diagnoses.map { "\($0.severity) \($0.id): \($0.summary)" }
+        #expect(Self.diagnosis(DiagnosisID.cipherNormalClientDiffers, in: report)?.summary.contains("ECDHE-RSA-AES128-GCM-SHA256") == true, "\(all)")
+        #expect(Self.diagnosis(DiagnosisID.cipherWeak, in: report)?.severity == .warning, "\(all)")
+        #expect(report.stages.first { $0.name == .serverHello }?.status == .warning)
+    }
+
     @Test func anAEADServerIsNotFlagged() throws {
         let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain))
         defer { server.stop() }

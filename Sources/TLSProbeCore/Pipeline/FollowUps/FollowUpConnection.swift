@@ -9,14 +9,17 @@ struct FollowUpConnection {
         /// The suite's code point, from the ServerHello.
         var suite: UInt16? = nil
         var detail: String
+        /// Not one byte came back before the attempt's deadline: a server that serves one
+        /// connection at a time does this while the probe's own connection is open.
+        var silent = false
     }
 
     /// Nil when no attempt could be made: no time left, no context for the offer, no address.
     /// Follow-ups are not made through a proxy: each would need a tunnel of its own.
-    static func attempt(purpose: String, offer: TLSOffer, sni: String?, context: ProbeContext) -> Result? {
+    static func attempt(purpose: String, offer: TLSOffer, sni: String?, context: ProbeContext, patience: Double = 3) -> Result? {
         guard context.proxy == nil, let address = context.connectedAddress, context.deadline.remainingSeconds > 0.2,
               let tlsContext = context.engine.makeContext(offer: offer) else { return nil }
-        let attemptDeadline = Deadline.after(seconds: 3).earlier(context.deadline)
+        let attemptDeadline = Deadline.after(seconds: patience).earlier(context.deadline)
         guard case .success(let socket) = TCPSocket.connect(to: address, deadline: attemptDeadline),
               let connection = try? TLSConnection(context: tlsContext, serverName: sni, verifyName: context.verifyName, alpn: context.options.alpn, start: Deadline.now)
         else { return nil }
@@ -31,6 +34,8 @@ struct FollowUpConnection {
             result = Result(accepted: true, version: facts.version, cipher: cipher, suite: facts.cipherSuite, detail: "accepted: \(facts.version), \(cipher)")
         } else if let alert = recorder.receivedAlert {
             result = Result(accepted: false, detail: "rejected: alert \(TLSAlert.name(for: alert.description) ?? "unknown") (\(alert.description))")
+        } else if outcome.isTimeout && recorder.totalReceivedBytes == 0 {
+            result = Result(accepted: false, detail: "no answer: \(outcome.shortDescription)", silent: true)
         } else {
             result = Result(accepted: false, detail: "rejected: \(outcome.shortDescription)")
         }
