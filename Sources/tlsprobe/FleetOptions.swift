@@ -7,7 +7,8 @@ struct FleetOptions: ParsableArguments {
     var targetsFile: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Probe this many targets at once.", valueName: "n"))
-    var jobs: Int = 16
+    var jobs: Int = Self.defaultJobs
+    static let defaultJobs = 16
 
     @Flag(help: "Print each target's result as soon as it finishes, not in input order.")
     var unordered = false

@@ -56,9 +56,19 @@ enum HelpText {
 
     /// argument-parser copies the discussion verbatim into the man page it generates; there the
     /// hand-written EXAMPLES and EXIT STATUS sections (see ManPageSections) replace it.
+    /// Every run builds the commands' configurations (routing reads the subcommand names), but
+    /// only a help request prints a discussion: other runs skip wrapping the exit-code table
+    /// (~1.2M instructions a probe, bench/PROFILE.md).
     static var discussion: String {
-        CommandLine.arguments.contains("--experimental-dump-help") ? "" : examples + "\n\n" + exitCodeTable
+        helpCanBeShown ? examples + "\n\n" + exitCodeTable : ""
     }
+
+    /// True when argument-parser may print a command's help on this run: `-h`, `--help` or
+    /// `help` anywhere on the command line (not for `--experimental-dump-help`, the man page).
+    static let helpCanBeShown: Bool = {
+        let arguments = CommandLine.arguments.dropFirst()
+        return !arguments.contains("--experimental-dump-help") && arguments.contains { $0 == "-h" || $0.contains("help") }
+    }()
 
     /// Greedy word wrap with a hanging indent, for tables inside help text. It runs for every
     /// exit status on every start-up (the table is part of the command's configuration), so

@@ -24,8 +24,13 @@ enum Main {
             exit(0)
         }
         do {
-            var command = CommandRouting.isPlainProbe(arguments)
-                ? try ProbeCommand.parseAsRoot(arguments) : try TLSProbeCommand.parseAsRoot(arguments)
+            // A plain probe line goes to PlainProbeParser, and to argument-parser when that
+            // parser is not sure of it (then errors, too, are argument-parser's).
+            var command: any ParsableCommand = if CommandRouting.isPlainProbe(arguments) {
+                try PlainProbeParser.parse(arguments) ?? ProbeCommand.parseAsRoot(arguments)
+            } else {
+                try TLSProbeCommand.parseAsRoot(arguments)
+            }
             try command.run()
         } catch {
             let code = TLSProbeCommand.exitCode(for: error)

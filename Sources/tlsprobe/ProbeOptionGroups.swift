@@ -16,10 +16,13 @@ struct ConnectionOptions: ParsableArguments {
     var ipv6 = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Deadline for the whole probe, in seconds.", valueName: "seconds"))
-    var timeout: Double = 10
+    var timeout: Double = Self.defaultTimeout
 
     @Option(name: .customLong("connect-timeout"), parsing: .unconditional, help: ArgumentHelp("Deadline for each TCP connect, in seconds.", valueName: "seconds"))
-    var connectTimeout: Double = 5
+    var connectTimeout: Double = Self.defaultConnectTimeout
+
+    static let defaultTimeout: Double = 10
+    static let defaultConnectTimeout: Double = 5
 }
 
 struct TLSOptions: ParsableArguments {
@@ -71,7 +74,8 @@ struct VerificationOptions: ParsableArguments {
     var insecure = false
 
     @Option(name: .customLong("warn-days"), parsing: .unconditional, help: ArgumentHelp("Warn when a certificate expires within this many days.", valueName: "days"))
-    var warnDays: Int = 14
+    var warnDays: Int = Self.defaultWarnDays
+    static let defaultWarnDays = 14
 
     @Option(name: .customLong("fail-days"), parsing: .unconditional, help: ArgumentHelp("Fail (exit 32) when a certificate expires within this many days.", valueName: "days"))
     var failDays: Int?
@@ -104,7 +108,8 @@ struct AppProtocolOptions: ParsableArguments {
     var startTLS: String?
 
     @Option(name: .customLong("mqtt-version"), help: ArgumentHelp("MQTT version of the CONNECT sent after TLS (mqtts://): 3.1.1 or 5.", valueName: "version"), completion: .list(MQTTVersion.allCases.map(\.rawValue)))
-    var mqttVersion: MQTTVersion = .v311
+    var mqttVersion: MQTTVersion = Self.defaultMQTTVersion
+    static let defaultMQTTVersion = MQTTVersion.v311
 
     @Option(name: .customLong("mqtt-user"), help: ArgumentHelp("MQTT user name for the CONNECT (default: the URL's user, else none).", valueName: "name"))
     var mqttUser: String?
@@ -154,7 +159,8 @@ struct OutputOptions: ParsableArguments {
     var verbose = false
 
     @Option(help: ArgumentHelp("Colour: auto (on a terminal), always or never.", valueName: "when"), completion: .list(ColorChoice.allCases.map(\.rawValue)))
-    var color: ColorChoice = .auto
+    var color: ColorChoice = Self.defaultColor
+    static let defaultColor = ColorChoice.auto
 
     @Flag(help: "Warnings fail the run (exit 1).")
     var strict = false

@@ -101,6 +101,30 @@ import TLSProbeLab
         #expect(SafeText.escape("a\u{202E}b") == "a\\u{202e}b")
         #expect(SafeText.escape("back\\slash") == "back\\\\slash")
     }
+
+    @Test func hexIsTwoLowerCaseDigitsPerByte() {
+        let all = (0...255).map { UInt8($0) }
+        let digits = Array("0123456789abcdef")
+        let expected = all.map { String([digits[Int($0 >> 4)], digits[Int($0 & 0xF)]]) }
+        #expect(all.map(SafeText.hex2) == expected)
+        #expect(SafeText.hex(all, separator: ":") == expected.joined(separator: ":"))
+        #expect(SafeText.hex(all) == expected.joined(separator: " "))
+        #expect(SafeText.hex([UInt8](), separator: ":") == "")
+        #expect(SafeText.hex([0xAB, 0x01][...], separator: "") == "ab01")
+    }
+
+    /// Printable ASCII takes a shortcut; it must give what the scalar-by-scalar path gives.
+    @Test func asciiShortcutMatchesTheScalarPath() {
+        let printable = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        let texts = printable + [printable.joined(), "DNS:www.example.com", "CN=a\\, b", "", "tab\there", "del\u{7F}", "é", "a\u{85}b"]
+        for text in texts {
+            #expect(SafeText.escape(text) == SafeText.escapeScalars(text), "\(text)")
+            for keep in [false, true] {
+                #expect(SafeText.escape(bytes: Array(text.utf8), keepingBackslashes: keep)
+                    == SafeText.escapeDecoding(Array(text.utf8), keepingBackslashes: keep), "\(text) \(keep)")
+            }
+        }
+    }
 }
 
 @Suite struct HelloParserTests {

@@ -70,7 +70,7 @@ fleet_rss = max((num(f"fleet.{row}.rss_kb") or 0 for row in fleet_rows), default
 many_rss = num("growth.targets_many.rss_kb") or 0
 target_abs(f"peak RSS, fleet runs (worst, incl. {values.get('meta.many', '?')} targets)", max(fleet_rss, many_rss) / 1024 or None, "MB", 20)
 size = num("binary.tlsprobe_installed.bytes")
-target_abs(f"release binary as installed (strip -g; {fmt((num('binary.tlsprobe.bytes') or 0) / 1048576, 1)} MB as built)", size / 1048576 if size else None, "MB", 20)
+target_abs(f"release binary as installed (strip --strip-all; {fmt((num('binary.tlsprobe.bytes') or 0) / 1048576, 1)} MB as built)", size / 1048576 if size else None, "MB", 20)
 best = max(fleet_rows, key=lambda row: num(f"fleet.{row}.probes_per_s") or 0) if fleet_rows else None
 if best:
     rate = num(f"fleet.{best}.probes_per_s")

@@ -181,7 +181,10 @@ scenario_callgrind() {
     SSL_CERT_DIR=$P/syscerts callgrind_count cg.system.tlsprobe "$TLSPROBE_CG" --no-http "localhost:$port"
     callgrind_count cg.san3000.tlsprobe "$TLSPROBE_CG" --no-http --cacert "$ca" "localhost:$PORT_SAN3000"
     record "binary.tlsprobe.bytes" "$(stat -c %s "$TLSPROBE")"
-    # As `make install` leaves it (strip -g: symbols kept, DWARF dropped); the callgrind copy is that.
-    record "binary.tlsprobe_installed.bytes" "$(stat -c %s "$TLSPROBE_CG")"
+    # As `make install` leaves it (strip --strip-all: DWARF and the static symbol table dropped,
+    # the dynamic one kept); the callgrind copy keeps the symbol table (strip -g) to name functions.
+    strip --strip-all -o "$W/tlsprobe-installed" "$TLSPROBE"
+    record "binary.tlsprobe_installed.bytes" "$(stat -c %s "$W/tlsprobe-installed")"
+    rm -f "$W/tlsprobe-installed"
     record "binary.tlsprobe.conformances" "$(objdump -h "$TLSPROBE" | awk '$2 == "swift5_protocol_conformances" { printf "%d", (("0x" $3) + 0) / 4 }')"
 }

@@ -22,8 +22,8 @@ struct ChainEvidence {
         builtRules = connection.verifiedChainRules()
         issuerCandidates = { index in connection.issuerCandidates(forSentIndex: index, now: now) }
         verificationWithLeaf = { index in
-            connection.verifyOffline(OfflineVerification(leafIndex: index, at: at, host: host), now: now).errors
+            connection.verifyOffline(OfflineVerification(leafIndex: index, at: at, host: host))
         }
-        strictErrors = { connection.verifyOffline(OfflineVerification(strict: true, at: at, host: host), now: now).errors }
+        strictErrors = { connection.verifyOffline(OfflineVerification(strict: true, at: at, host: host)) }
     }
 }

@@ -108,6 +108,32 @@ struct StrictChainJudge {
 
     /// Why a SAN DNS name is malformed (RFC 5280 §4.2.1.6 preferred name syntax), or nil.
     static func dnsNameProblem(_ name: String) -> String? {
+        // ASCII names (nearly all) are checked byte by byte, with the same answers: by
+        // Characters this cost ~27K instructions a name, 80M for a 3,000-name leaf.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiDNSNameProblem(Array(name.utf8)) }
+        return dnsNameProblemByCharacters(name)
+    }
+
+    /// `dnsNameProblem` for an ASCII name (StrictChainJudgeTests holds it to the Character path).
+    static func asciiDNSNameProblem(_ name: [UInt8]) -> String? {
+        let dot = UInt8(ascii: "."), star = UInt8(ascii: "*")
+        if name.isEmpty { return "empty" }
+        if name.first == dot || name.last == dot { return "leading or trailing dot" }
+        let labels = name.split(separator: dot, omittingEmptySubsequences: false)
+        if labels.contains(where: \.isEmpty) { return "empty label" }
+        for (index, label) in labels.enumerated() {
+            if index == 0 && label.count == 1 && label.first == star { continue }
+            if label.contains(star) { return "a wildcard that is not the whole leftmost label" }
+            if label.count > 63 { return "label longer than 63 characters" }
+            let allowed = { (byte: UInt8) in
+                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F
+            }
+            if !label.allSatisfy(allowed) { return "characters outside letters, digits and hyphens" }
+        }
+        return nil
+    }
+
+    static func dnsNameProblemByCharacters(_ name: String) -> String? {
         if name.isEmpty { return "empty" }
         if name.hasSuffix(".") || name.hasPrefix(".") { return "leading or trailing dot" }
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)

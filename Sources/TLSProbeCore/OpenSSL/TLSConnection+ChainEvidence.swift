@@ -80,14 +80,16 @@ extension TLSConnection {
     }
 
     /// Verifies the sent chain again, offline, against the same trust store: every error at every
-    /// depth (the callback keeps going, as during the handshake) and the path built.
-    func verifyOffline(_ settings: OfflineVerification, now: Date) -> (errors: [VerificationError], path: [CertificateSummary]) {
+    /// depth (the callback keeps going, as during the handshake). Only the errors: summarising
+    /// the path built as well cost a full certificate summary per certificate and verification
+    /// (~80M instructions for a 3,000-name leaf; bench/PROFILE.md), and no caller read it.
+    func verifyOffline(_ settings: OfflineVerification) -> [VerificationError] {
         guard let chain = SSL_get_peer_cert_chain(handle), settings.leafIndex < tlsprobe_sk_X509_num(chain),
               let leaf = tlsprobe_sk_X509_value(chain, Int32(settings.leafIndex)),
               let store = SSL_CTX_get_cert_store(context.context), let storeContext = X509_STORE_CTX_new()
-        else { return ([], []) }
+        else { return [] }
         defer { X509_STORE_CTX_free(storeContext) }
-        guard X509_STORE_CTX_init(storeContext, store, leaf, chain) == 1 else { return ([], []) }
+        guard X509_STORE_CTX_init(storeContext, store, leaf, chain) == 1 else { return [] }
         _ = X509_STORE_CTX_set_purpose(storeContext, X509_PURPOSE_SSL_SERVER)
         let param = X509_STORE_CTX_get0_param(storeContext)
         // Strict: RFC 5280's rules as written, policy processing included (a default client skips it).
@@ -107,16 +109,8 @@ extension TLSConnection {
         _ = X509_STORE_CTX_set_ex_data(storeContext, 0, pointer)
         X509_STORE_CTX_set_verify_cb(storeContext, offlineVerifyCallback)
         _ = withExtendedLifetime(collector) { X509_verify_cert(storeContext) }
-        var path: [CertificateSummary] = []
-        if let built = X509_STORE_CTX_get0_chain(storeContext) {
-            for position in 0..<tlsprobe_sk_X509_num(built) {
-                if let certificate = tlsprobe_sk_X509_value(built, position) {
-                    path.append(X509Certificate.summary(of: certificate, depth: Int(position), now: now))
-                }
-            }
-        }
         OpenSSLErrorQueue.clear()
-        return (collector.errors, path)
+        return collector.errors
     }
 }
 
