@@ -101,6 +101,7 @@ extension VerificationOptions: PlainParsableGroup {
         group.failDays = nil
         group.revocation = nil
         group.at = nil
+        group.noFetch = false
         return group
     }
 
@@ -112,6 +113,7 @@ extension VerificationOptions: PlainParsableGroup {
         .option("--fail-days", as: Int.self, parsing: .unconditional) { $0.failDays = $1 },
         .option("--revocation", as: RevocationMode.self) { $0.revocation = $1 },
         .option("--at", as: String.self) { $0.at = $1 },
+        .flag("--no-fetch") { $0.noFetch = true },
     ]
 }
 
