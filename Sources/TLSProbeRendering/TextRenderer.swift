@@ -37,22 +37,32 @@ public struct TextRenderer: Sendable {
     func aiaStepLines(_ completion: ChainCompletion) -> [String] {
         let blank = String(repeating: " ", count: style.color ? 1 : 4)
         var lines = completion.fetches.map { fetch in
-            let shown = fetch.outcome == .used ? "\(fetch.url) → \(fetch.detail)" : "\(fetch.url) \(fetch.outcome.rawValue): \(fetch.detail)"
+            let shown: String
+            if fetch.outcome == .used, let certificate = fetch.certificate {
+                let how = [fetch.format?.uppercased(), fetch.bytes.map { "\($0) bytes" }, fetch.cached ? "downloaded earlier in this run" : nil].compactMap { $0 }
+                // The first 8 bytes identify it on the line; -v and the JSON give all 32.
+                let fingerprint = verbose ? certificate.sha256 : String(certificate.sha256.prefix(23)) + "…"
+                shown = "\(fetch.url) → \"\(certificate.subject)\" (\(how.joined(separator: ", ")); SHA-256 \(fingerprint))"
+            } else {
+                shown = "\(fetch.url) \(fetch.outcome.rawValue): \(fetch.detail)"
+            }
             return layout(mark: blank, name: "  aia fetch", summary: shown, durationMs: fetch.durationMs, dim: false)
         }
         let result: String
         switch completion.status {
         case .completed where completion.trusted:
             let root = completion.chain.last.map { "\"\($0.commonName ?? $0.subject)\"" } ?? "a trust anchor"
-            result = "chain to \(root): browsers connect; \(AIAFetchPolicy.nonFetchingClients) fail (they never download it); --save-chain FILE writes the full chain"
+            result = "connect: chain to \(root) with the download; \(AIAFetchPolicy.nonFetchingClients) fail (they never download it); --save-chain FILE writes the full chain"
+        case .incomplete where completion.fetches.last.map { $0.outcome != .used } ?? false:
+            result = "fail too: the download gave no issuer"
         case .completed, .incomplete:
-            result = "still not trusted: \(completion.reason ?? completion.errors.first?.message ?? "the chain does not verify")"
+            result = "fail too: \(completion.reason ?? completion.errors.first?.message ?? "the chain does not verify")"
         case .notFetched:
-            result = "not downloaded: \(completion.reason ?? "fetching is off")"
+            result = "not checked: \(completion.reason ?? "fetching is off")"
         case .notNeeded:
             return lines
         }
-        lines.append(layout(mark: blank, name: "  as browsers", summary: result, durationMs: completion.durationMs, dim: false))
+        lines.append(layout(mark: blank, name: "  browsers", summary: result, durationMs: completion.durationMs, dim: false))
         return lines
     }
 

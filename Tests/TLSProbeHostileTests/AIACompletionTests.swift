@@ -111,7 +111,7 @@ struct AIACompletionTests {
         let missing = try #require(report.diagnoses.first { $0.id == DiagnosisID.chainMissingIntermediate })
         #expect(missing.summary.contains("browsers connect") && missing.summary.contains("--save-chain"), "\(missing.summary)")
         let text = Self.text(report)
-        #expect(text.contains("aia fetch") && text.contains(Self.world.aia.url(path)) && text.contains("browsers connect"), "\(text)")
+        #expect(text.contains("aia fetch") && text.contains(Self.world.aia.url(path)) && text.contains("connect: chain to \"tlsprobe Lab Root CA\""), "\(text)")
         HostileFixture.expectNoRawControls(report)
     }
 
@@ -132,6 +132,71 @@ struct AIACompletionTests {
         #expect(report.exitCode == ProbeExit.incompleteChain.rawValue)
     }
 
+    @Test func aRunDownloadsEachURLOnce() throws {
+        // Two servers (a fleet), one engine: the second probe reuses the first download, and a
+        // dead URL costs its timeout once.
+        Self.world.aia.route("/shared.der", .body(try Self.pki.intermediate.der, contentType: "application/pkix-cert"))
+        let engine = try ProbeEngine(options: HostileFixture.options())
+        var reports: [ProbeReport] = []
+        for _ in 0..<2 {
+            let server = try LabTLSServer(LabTLSServerConfig(chain: [try Self.world.leaf("/shared.der")]))
+            reports.append(HostileFixture.probe(server, engine: engine).report)
+            server.stop()
+        }
+        #expect(Self.world.aia.requested.filter { $0 == "/shared.der" }.count == 1, "\(Self.world.aia.requested)")
+        let fetches = reports.compactMap { $0.aiaCompletion?.fetches.first }
+        #expect(fetches.map(\.cached) == [false, true])
+        #expect(reports.allSatisfy { $0.aiaCompletion?.status == .completed && $0.exitCode == ProbeExit.incompleteChain.rawValue })
+    }
+
+    // MARK: - https:// CA Issuers URLs: fetched over TLS that must verify
+
+    /// `openssl s_server -WWW` serving `directory`'s files over TLS as `chain` (leaf first) / `key`.
+    static func httpsFileServer(_ directory: URL, chain: [LabCertificate]) throws -> (RunningProcess, UInt16) {
+        try chain[0].write(certTo: directory.appending(path: "server.pem"), keyTo: directory.appending(path: "server.key"))
+        var arguments = ["openssl", "s_server", "-accept", "0", "-WWW", "-naccept", "4", "-cert", "server.pem", "-key", "server.key"]
+        if chain.count > 1 {
+            try LabCertificate.writeBundle(Array(chain.dropFirst()), to: directory.appending(path: "server-chain.pem"))
+            arguments += ["-cert_chain", "server-chain.pem"]
+        }
+        let process = try RunningProcess(URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory)
+        guard process.wait(until: { out, _ in ExternalTLSServer.announcedPort(out) != nil }, within: 10),
+              let port = ExternalTLSServer.announcedPort(process.stdout) else {
+            process.kill()
+            throw ExternalServerError.didNotStart("openssl s_server -WWW: \(process.stdout) \(process.stderr)")
+        }
+        return (process, port)
+    }
+
+    @Test func anHTTPSCAIssuersURLIsFetchedOverTLSThatVerifies() throws {
+        let directory = HostileFixture.directory.appending(path: "aia-https-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(try Self.pki.intermediate.der).write(to: directory.appending(path: "intermediate.der"))
+        // A CA web server with a proper chain, and one whose certificate nobody trusts.
+        let (good, goodPort) = try Self.httpsFileServer(directory, chain: [Self.pki.leaf, Self.pki.intermediate])
+        defer { good.kill() }
+        var spec = LabCertificateSpec.server()
+        spec.aiaCAIssuersURL = "https://127.0.0.1:\(goodPort)/intermediate.der"
+        let report = try Self.probeLeafOnly(try LabPKI.issue(spec, issuer: Self.pki.intermediate)).report
+        let completion = try #require(report.aiaCompletion)
+        #expect(completion.status == .completed && completion.trusted, "\(completion.reason ?? "") \(completion.fetches.map(\.detail))")
+        #expect(completion.fetches.first?.url.hasPrefix("https://") == true)
+        #expect(report.exitCode == ProbeExit.incompleteChain.rawValue)
+
+        let untrustedDirectory = directory.appending(path: "untrusted")
+        try FileManager.default.createDirectory(at: untrustedDirectory, withIntermediateDirectories: true)
+        try Data(try Self.pki.intermediate.der).write(to: untrustedDirectory.appending(path: "intermediate.der"))
+        let selfSigned = try LabPKI.issue(.server(), issuer: nil)
+        let (bad, badPort) = try Self.httpsFileServer(untrustedDirectory, chain: [selfSigned])
+        defer { bad.kill() }
+        spec.aiaCAIssuersURL = "https://127.0.0.1:\(badPort)/intermediate.der"
+        let refused = try Self.probeLeafOnly(try LabPKI.issue(spec, issuer: Self.pki.intermediate))
+        HostileFixture.check(refused, exit: [.incompleteChain], ids: [DiagnosisID.chainAIAUnusable])
+        let fetch = try #require(refused.report.aiaCompletion?.fetches.last)
+        #expect(fetch.outcome == .failed && fetch.detail.contains("does not verify"), "\(fetch.detail)")
+    }
+
     // MARK: - Not fetched
 
     @Test func noFetchAndNonFetchingClientsNeverDownload() throws {
@@ -145,6 +210,7 @@ struct AIACompletionTests {
             #expect(completion.status == .notFetched && completion.fetches.isEmpty, "\(label): \(completion)")
             #expect(!Self.world.aia.requested.contains("/never.der"), "\(label) fetched it")
             #expect(report.exitCode == ProbeExit.incompleteChain.rawValue, "\(label)")
+            #expect(Self.text(report).contains("not checked: "), "\(label)")
         }
     }
 
@@ -180,5 +246,6 @@ struct AIACompletionTests {
         let fetch = try #require(completion.fetches.last)
         #expect(fetch.outcome != .used && fetch.detail.contains(expected), "\(fetch)")
         #expect(result.report.verification.trusted == false)
+        #expect(Self.text(result.report).contains("fail too: the download gave no issuer"))
     }
 }

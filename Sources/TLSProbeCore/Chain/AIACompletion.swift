@@ -47,8 +47,9 @@ enum AIACompletion {
 
     /// `sent`: the chain as sent (or as read from a file), leaf first. `store`: the X509_STORE to
     /// verify against. `https`: the context for https:// URLs (nil → those are not fetched).
+    /// `cache`: the run's downloads so far (a fleet fetches each URL once).
     static func complete(sent: [ParsedCertificate], store: OpaquePointer, https: TLSClientContext?, host: String?, at: Date?,
-                         now: Date, policy: AIAFetchPolicy, deadline: Deadline) -> ChainCompletion {
+                         now: Date, policy: AIAFetchPolicy, deadline: Deadline, cache: AIADownloadCache? = nil) -> ChainCompletion {
         let start = Deadline.now
         guard let leaf = sent.first else { return ChainCompletion(status: .notNeeded, reason: "no certificate") }
         var pool = Array(sent.dropFirst())
@@ -90,7 +91,8 @@ enum AIACompletion {
                 outcome = (.incomplete, "the probe's deadline passed before \(url) could be fetched")
                 break
             }
-            let (fetch, candidates) = download(url, for: child, childName: childName, issuerDepth: result.path.count, https: https, policy: policy, now: now, deadline: deadline)
+            let (fetch, candidates) = download(url, for: child, childName: childName, issuerDepth: result.path.count, https: https, policy: policy, now: now,
+                                               deadline: deadline, cache: cache)
             fetches.append(fetch)
             guard fetch.outcome == .used else {
                 outcome = (.incomplete, "\(url): \(fetch.detail)")
@@ -108,31 +110,48 @@ enum AIACompletion {
     /// record and the certificates to add to the pool (all of a bundle, so a PKCS#7 holding the
     /// intermediate and its own issuer completes in one download).
     private static func download(_ url: String, for child: ParsedCertificate, childName: String, issuerDepth: Int, https: TLSClientContext?,
-                                 policy: AIAFetchPolicy, now: Date, deadline: Deadline) -> (AIAFetch, [ParsedCertificate]) {
+                                 policy: AIAFetchPolicy, now: Date, deadline: Deadline, cache: AIADownloadCache?) -> (AIAFetch, [ParsedCertificate]) {
         let start = Deadline.now
         var record = AIAFetch(url: url, forSubject: childName, outcome: .failed, detail: "")
         let (outcome, detail, pool) = fetchAndPick(url, for: child, childName: childName, issuerDepth: issuerDepth, https: https,
-                                                   policy: policy, now: now, deadline: deadline, record: &record)
+                                                   policy: policy, now: now, deadline: deadline, cache: cache, record: &record)
         record.outcome = outcome
-        record.detail = detail
+        record.detail = detail + (record.cached ? " (downloaded earlier in this run)" : "")
         record.durationMs = Deadline.millisecondsSince(start)
         return (record, pool)
     }
 
     private static func fetchAndPick(_ url: String, for child: ParsedCertificate, childName: String, issuerDepth: Int, https: TLSClientContext?,
-                                     policy: AIAFetchPolicy, now: Date, deadline: Deadline,
+                                     policy: AIAFetchPolicy, now: Date, deadline: Deadline, cache: AIADownloadCache?,
                                      record: inout AIAFetch) -> (AIAFetch.Outcome, String, [ParsedCertificate]) {
         if let parts = BoundedHTTPFetch.parse(url), parts.isHTTPS, https == nil {
             return (.failed, "https:// CA Issuers URLs are not fetched here", [])
         }
-        var redirects: [String] = []
-        let limit = Deadline.after(seconds: policy.secondsPerFetch).earlier(deadline)
-        let answer = BoundedHTTPFetch.get(url, limit: policy.maxBytes, deadline: limit, tls: https, maxRedirects: policy.maxRedirects, visited: &redirects)
-        record.redirects = redirects
         let body: [UInt8]
-        switch answer {
-        case .failure(let failure): return (.failed, failure.description, [])
-        case .success(let got): body = got.body
+        switch cache?.lookup(url) {
+        case .body(let cached, let redirects)?:
+            record.cached = true
+            record.redirects = redirects
+            body = cached
+        case .failure(let detail, let redirects)?:
+            record.cached = true
+            record.redirects = redirects
+            return (.failed, detail, [])
+        case nil:
+            var redirects: [String] = []
+            let fullWindow = deadline.remainingSeconds >= policy.secondsPerFetch
+            let limit = Deadline.after(seconds: policy.secondsPerFetch).earlier(deadline)
+            let answer = BoundedHTTPFetch.get(url, limit: policy.maxBytes, deadline: limit, tls: https, maxRedirects: policy.maxRedirects, visited: &redirects)
+            record.redirects = redirects
+            switch answer {
+            case .failure(let failure):
+                // A timeout cut short by this probe's own deadline says nothing about the server.
+                if failure != .timedOut || fullWindow { cache?.store(url, .failure(failure.description, redirects: redirects)) }
+                return (.failed, failure.description, [])
+            case .success(let got):
+                cache?.store(url, .body(got.body, redirects: redirects))
+                body = got.body
+            }
         }
         record.bytes = body.count
         guard let decoded = ParsedCertificate.decodeAll(body) else {

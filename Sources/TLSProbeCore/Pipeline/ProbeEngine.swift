@@ -24,6 +24,8 @@ public enum ProbeSetupError: Error, CustomStringConvertible, Sendable {
 public final class ProbeEngine: Sendable {
     public let options: ProbeOptions
     let context: TLSClientContext
+    /// CA Issuers downloads shared by every probe of the run.
+    let aiaDownloads = AIADownloadCache()
     public var trustStoreLabel: String { context.trustLabel }
 
     public init(options: ProbeOptions) throws(ProbeSetupError) {

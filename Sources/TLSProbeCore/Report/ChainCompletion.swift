@@ -92,6 +92,8 @@ public struct AIAFetch: Codable, Sendable {
     public var redirects: [String]
     /// The issuer it gave.
     public var certificate: CertificateSummary?
+    /// The answer came from an earlier download of this run (a fleet fetches each URL once).
+    public var cached = false
 
     public init(url: String, forSubject: String, outcome: Outcome, detail: String, durationMs: Double = 0,
                 bytes: Int? = nil, format: String? = nil, redirects: [String] = [], certificate: CertificateSummary? = nil) {
@@ -111,7 +113,7 @@ public struct AIAFetch: Codable, Sendable {
         case forSubject = "for_subject"
         case outcome, detail
         case durationMs = "duration_ms"
-        case bytes, format, redirects, certificate
+        case bytes, format, redirects, certificate, cached
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,5 +127,20 @@ public struct AIAFetch: Codable, Sendable {
         try container.encode(format, forKey: .format)
         try container.encode(redirects, forKey: .redirects)
         try container.encode(certificate, forKey: .certificate)
+        try container.encode(cached, forKey: .cached)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        url = try container.decode(String.self, forKey: .url)
+        forSubject = try container.decode(String.self, forKey: .forSubject)
+        outcome = try container.decode(Outcome.self, forKey: .outcome)
+        detail = try container.decode(String.self, forKey: .detail)
+        durationMs = try container.decode(Double.self, forKey: .durationMs)
+        bytes = try container.decodeIfPresent(Int.self, forKey: .bytes)
+        format = try container.decodeIfPresent(String.self, forKey: .format)
+        redirects = try container.decode([String].self, forKey: .redirects)
+        certificate = try container.decodeIfPresent(CertificateSummary.self, forKey: .certificate)
+        cached = try container.decodeIfPresent(Bool.self, forKey: .cached) ?? false
     }
 }

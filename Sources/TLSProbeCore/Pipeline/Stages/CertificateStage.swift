@@ -75,7 +75,7 @@ struct CertificateStage: ProbeStage {
         guard errors.contains(where: { AIACompletion.missingIssuerCodes.contains($0.code) }), let store = connection.context.certificateStore else { return nil }
         let completion = AIACompletion.complete(
             sent: connection.sentCertificates(), store: store, https: connection.context, host: context.verifyName, at: context.options.at,
-            now: now, policy: .forProbe(context.options), deadline: context.deadline)
+            now: now, policy: .forProbe(context.options), deadline: context.deadline, cache: context.engine.aiaDownloads)
         // Nothing tried (no CA Issuers URL): the missing-issuer diagnosis already says so.
         if completion.status == .notNeeded || (completion.status == .incomplete && completion.fetches.isEmpty) { return nil }
         return completion
