@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Writes README.md with REAL output of the current build: a healthy run and a failing run
-# (missing intermediate) against local `openssl s_server`s, the exit code a CI step sees, a jq
-# pipeline and the exit-code table. The prose around them is in this script.
+# (missing intermediate) against `tlsprobe lab serve`, an MQTT broker set up with the lab's
+# certificate, the exit code a CI step sees, a jq pipeline and the exit-code table, each made
+# with the very commands the README shows. The prose around them is in this script.
 #   scripts/readme-examples.sh           rewrite README.md
 #   scripts/readme-examples.sh --check   exit 1 if the committed README differs from a fresh run
 #                                        (timings in "N ms" and durations are masked)
 # TLSPROBE=path uses that binary instead of building (the test suite does this).
-# Servers listen on 127.0.0.1 only; ports are fixed so the text is stable, and below Linux's
-# ephemeral range (32768-60999) so servers the tests start on port 0 cannot take them first.
+# Servers listen on 127.0.0.1 only; ports are fixed so the text is stable, not the lab's default
+# 9443 (a `tlsprobe lab serve` someone left running would take it), and below Linux's ephemeral
+# range (32768-60999) so servers the tests start on port 0 cannot take them first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 check=false
@@ -28,64 +30,51 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A root, an intermediate and a leaf for localhost, as a small private CA would issue them.
+# Everything below runs in an empty directory as a reader would run it: `tlsprobe lab serve`
+# writes the lab PKI to ./tlsprobe-lab and serves the scenarios on 24431, 24432; the MQTT
+# broker is set up with the commands the README shows (mqtt_setup, run here verbatim).
 cd "$work"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 -subj "/CN=Tour Root CA" \
-    -addext "basicConstraints=critical,CA:true" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-    -keyout root.key -out root.pem 2>/dev/null
-openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=Tour Intermediate CA" -keyout int.key -out int.csr 2>/dev/null
-printf 'basicConstraints=critical,CA:true,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' > int.ext
-openssl x509 -req -in int.csr -CA root.pem -CAkey root.key -CAcreateserial -days 1825 -extfile int.ext -out int.pem 2>/dev/null
-openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" -keyout leaf.key -out leaf.csr 2>/dev/null
-printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n' > leaf.ext
-openssl x509 -req -in leaf.csr -CA int.pem -CAkey int.key -CAcreateserial -days 90 -extfile leaf.ext -out leaf.pem 2>/dev/null
-cd - >/dev/null
+mkdir bin && ln -s "$bin" bin/tlsprobe
+export PATH="$work/bin:$PATH"
 
-serve() {  # port, extra s_server arguments…
-    local port=$1; shift
-    openssl s_server -quiet -accept "127.0.0.1:$port" -cert "$work/leaf.pem" -key "$work/leaf.key" -www "$@" >/dev/null 2>&1 &
-    pids+=($!)
-    for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return; sleep 0.1; done
-    echo "readme-examples: s_server on $port did not start" >&2; exit 1
-}
-serve 24431 -cert_chain "$work/int.pem"   # healthy: sends leaf + intermediate
-serve 24432                               # broken: leaf only
-
-# An MQTT broker that wants a password (mosquitto; `user root` keeps a broker started by root
-# from switching to a user that cannot read the key in $work).
-printf 'alice:wonderland\n' > "$work/passwd" && mosquitto_passwd -U "$work/passwd"
-cat > "$work/mosquitto.conf" <<CONF
-user root
-listener 24441 127.0.0.1
-certfile $work/chain.pem
-keyfile $work/leaf.key
-allow_anonymous false
-password_file $work/passwd
-CONF
-cat "$work/leaf.pem" "$work/int.pem" > "$work/chain.pem"
-mosquitto -c "$work/mosquitto.conf" >/dev/null 2>&1 &
+lab_command="tlsprobe lab serve --port-base 24431 healthy-ecdsa missing-intermediate &"
+tlsprobe lab serve --port-base 24431 healthy-ecdsa missing-intermediate > lab.log 2>&1 &
 pids+=($!)
+for _ in $(seq 300); do grep -q '^serving' lab.log && break; sleep 0.1; done
+grep -q '^serving' lab.log || { echo "readme-examples: tlsprobe lab serve did not start" >&2; cat lab.log >&2; exit 1; }
+lab_started=$(printf '$ %s\n' "$lab_command"; sed -n '1,/^serving/p' lab.log)
+
+# `user root` only matters when mosquitto starts as root (as in CI): it keeps it from switching
+# to a user that cannot read the lab's key. The broker wants a password.
+mqtt_setup=$(cat <<'SH'
+cat tlsprobe-lab/leaf.pem tlsprobe-lab/intermediate.pem > chain.pem
+printf 'alice:wonderland\n' > passwd && mosquitto_passwd -U passwd
+printf '%s\n' 'user root' 'listener 24441 127.0.0.1' 'certfile chain.pem' \
+    'keyfile tlsprobe-lab/leaf.key' 'allow_anonymous false' 'password_file passwd' > mosquitto.conf
+mosquitto -c mosquitto.conf &
+SH
+)
+bash -c "$mqtt_setup"' echo $! > mosquitto.pid' >/dev/null 2>&1
+pids+=($(cat mosquitto.pid))
 for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/24441) 2>/dev/null && break; sleep 0.1; done
 
-run() {  # prints "$ command" and its output, as in a terminal (no colour: this is a file)
-    local shown=$1; shift
-    printf '$ %s\n' "$shown"
-    "$@" 2>&1 || true
+run() {  # prints "$ command" and runs it, as in a terminal (no colour: this is a file)
+    printf '$ %s\n' "$1"
+    NO_COLOR=1 bash -c "$1" 2>&1 || true
 }
-common=(--color never --cacert "$work/root.pem" --connect-to 127.0.0.1)
-healthy=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:24431" "$bin" "${common[@]}" localhost:24431)
-failing=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 localhost:24432" "$bin" "${common[@]}" localhost:24432)
-mqtt=$(run "tlsprobe --cacert root.pem --connect-to 127.0.0.1 mqtts://localhost:24441" "$bin" "${common[@]}" mqtts://localhost:24441)
-schemes=$("$bin" _docs schemes | sed 's/^\(.*\)$/- `\1`/')
+healthy=$(run "tlsprobe --cacert tlsprobe-lab/root.pem localhost:24431")
+failing=$(run "tlsprobe --cacert tlsprobe-lab/root.pem localhost:24432")
+mqtt=$(run "tlsprobe --cacert tlsprobe-lab/root.pem mqtts://localhost:24441")
+schemes=$(tlsprobe _docs schemes | sed 's/^\(.*\)$/- `\1`/')
 set +e
-"$bin" -q "${common[@]}" localhost:24432; ci_status=$?
+tlsprobe -q --cacert tlsprobe-lab/root.pem localhost:24432; ci_status=$?
 set -e
-jq_out=$(run "tlsprobe --json --cacert root.pem --connect-to 127.0.0.1 localhost:24432 | jq -r '.diagnoses[] | \"\\(.severity) \\(.id)\"'" \
-    bash -c '"$0" --json "${@}" localhost:24432 | jq -r ".diagnoses[] | \"\(.severity) \(.id)\""' "$bin" "${common[@]}")
-exit_table=$("$bin" _docs exit-codes | awk -F'\t' '{ printf "| %s | %s |\n", $1, $2 }')
-version=$("$bin" --version | head -1)
-openssl_version=$("$bin" --version | sed -n 's/^OpenSSL running: *//p')
+jq_out=$(run "tlsprobe --json --cacert tlsprobe-lab/root.pem localhost:24432 | jq -r '.diagnoses[] | \"\\(.severity) \\(.id)\"'")
+exit_table=$(tlsprobe _docs exit-codes | awk -F'\t' '{ printf "| %s | %s |\n", $1, $2 }')
+version=$(tlsprobe --version | head -1)
+openssl_version=$(tlsprobe --version | sed -n 's/^OpenSSL running: *//p')
 failing_id=$(printf '%s\n' "$jq_out" | awk '$1 == "error" { print $2; exit }')
+cd - >/dev/null
 
 fence='```'
 tour=$(cat <<MD
@@ -132,6 +121,16 @@ It installs anything missing (the list above), then runs \`swift test\`: unit te
 against TLS servers the tests start on 127.0.0.1 and ::1, with certificates generated at test
 time. Nothing leaves loopback.
 
+## Try it on servers that are broken on purpose
+
+\`tlsprobe lab serve\` runs deliberately broken TLS servers on loopback (\`tlsprobe lab list\`
+names them all) and writes their PKI to \`./tlsprobe-lab\`. Every example below was made in
+one empty directory with these commands, so you can run them yourself:
+
+${fence}console
+${lab_started}
+${fence}
+
 ## A healthy server
 
 ${fence}console
@@ -155,7 +154,12 @@ handshake, \`--starttls PROTO\` upgrades on any port):
 
 ${schemes}
 
-A broker that wants credentials still has a working TLS setup, and says so:
+A broker that wants credentials still has a working TLS setup, and says so. Set one up with
+the lab's certificate (mosquitto):
+
+${fence}sh
+${mqtt_setup}
+${fence}
 
 ${fence}console
 ${mqtt}
