@@ -40,8 +40,8 @@ public struct FleetOutcome: Sendable {
     public var stoppedEarly = false
 }
 
-/// Runs one probe per target on a pool of plain threads (a probe blocks its thread, so it must
-/// not run on Swift's cooperative pool), all sharing one `ProbeEngine` and so one SSL_CTX and
+/// Runs one probe per target on `WorkerThreads` (a probe blocks its thread, so it must not run on
+/// Swift's cooperative pool), all sharing one `ProbeEngine` and so one SSL_CTX and
 /// trust store. Results are handed to `emit` one at a time, never concurrently.
 public final class FleetRunner: @unchecked Sendable {
     // Every mutable property below is guarded by `state`; `sourceLock` serialises reading the
@@ -58,7 +58,6 @@ public final class FleetRunner: @unchecked Sendable {
     private var pending: [Int: ProbeReport] = [:]
     private var completed = 0
     private var completedFailures = 0
-    private var runningWorkers = 0
     private var firstFailureIndex = Int.max
     private var outcome = FleetOutcome()
     private var emit: @Sendable (FleetResult) -> Void = { _ in }
@@ -80,31 +79,8 @@ public final class FleetRunner: @unchecked Sendable {
         self.emit = emit
         self.progress = progress
         let workers = max(1, min(configuration.jobs, expectedCount ?? configuration.jobs))
-        state.lock()
-        runningWorkers = workers
-        state.unlock()
-        for number in 0..<workers {
-            let started = startDetachedThread(name: "tlsprobe-worker-\(number)") { [self] in
-                work()
-                workerFinished()
-            }
-            if !started {  // no thread to be had: this one does the work rather than lose it
-                work()
-                workerFinished()
-            }
-        }
-        state.lock()
-        while runningWorkers > 0 { state.wait() }
-        let result = outcome
-        state.unlock()
-        return result
-    }
-
-    private func workerFinished() {
-        state.lock()
-        runningWorkers -= 1
-        state.broadcast()
-        state.unlock()
+        WorkerThreads.run(count: workers, name: "tlsprobe-worker") { [self] _ in work() }
+        return state.withLock { outcome }
     }
 
     private func work() {

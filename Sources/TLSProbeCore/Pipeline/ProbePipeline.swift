@@ -22,11 +22,16 @@ enum ProbePipeline {
     /// Runs every stage that belongs to this probe until one stops it, then lists the rest as
     /// skipped, judges the result as the `--client` profile, and settles the verdict.
     static func run(_ context: ProbeContext) -> ProbeReport {
-        let stages = stageTypes.compactMap { $0.init(for: context) }
+        let stages = stages(for: context)
         for stage in stages {
             if case .stop = stage.run(context) { break }
         }
         return finish(context, order: stages.map { type(of: $0).name })
+    }
+
+    /// The stages that belong to this probe, in order: each type decides with `init?(for:)`.
+    static func stages(for context: ProbeContext) -> [any ProbeStage] {
+        stageTypes.compactMap { $0.init(for: context) }
     }
 
     private static func finish(_ context: ProbeContext, order: [StageName]) -> ProbeReport {

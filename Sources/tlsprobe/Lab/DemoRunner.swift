@@ -33,7 +33,7 @@ struct DemoRunner {
         let emitter = OrderedEmitter(count: scenarios.count, report)
         // Each worker starts a scenario's server, probes it and stops it: slow starts (RSA-4096
         // key generation) overlap with other scenarios' probes instead of delaying them all.
-        return ParallelThreads.map(count: scenarios.count, width: Self.probeThreads) { index in
+        return WorkerThreads.map(count: scenarios.count, width: Self.probeThreads, name: "tlsprobe-demo") { index in
             let scenario = scenarios[index]
             do {
                 let server = try scenario.make(pki)

@@ -14,7 +14,7 @@ struct LabServeSession {
     /// On any failure the ones already started are stopped and the error says which and why.
     static func start(_ scenarios: [LabScenario], pki: LabPKIBundle, listen: LabListenAddress, portBase: Int) throws -> LabServeSession {
         let log = LineOutput.standardError
-        let results = ParallelThreads.map(count: scenarios.count, width: 4) { index -> Result<any LabServer, LabError> in
+        let results = WorkerThreads.map(count: scenarios.count, width: 4, name: "tlsprobe-lab") { index -> Result<any LabServer, LabError> in
             let scenario = scenarios[index]
             let port = portBase == 0 ? 0 : UInt16(portBase + index)
             if scenario.isSlow { log.line("tlsprobe lab: starting \(scenario.name) (slow: generating its key)…") }
@@ -41,7 +41,7 @@ struct LabServeSession {
     /// Stops every server at once: each stop takes up to a poll interval, so in sequence a
     /// 45-scenario lab would need seconds to shut down.
     func stop() {
-        _ = ParallelThreads.map(count: servers.count, width: servers.count) { index in servers[index].stop() }
+        _ = WorkerThreads.map(count: servers.count, width: servers.count, name: "tlsprobe-lab") { index in servers[index].stop() }
     }
 
     /// true when a served scenario rejects clients without a certificate (so the client files matter).
