@@ -131,6 +131,38 @@ import Testing
         #expect(result.related.tlsprobe.contains(DiagnosisID.certHostnameMismatch))
     }
 
+    /// The links from a code to diagnoses are read from the rows' curl and mbedtls texts.
+    @Test func codesLinkToTheRowsThatNameThem() throws {
+        #expect(CatalogCrossReferences.numbers(in: "60 (CURLE_PEER_FAILED_VERIFICATION; 51 in curl before 7.62)") == [60, 51])
+        #expect(CatalogCrossReferences.numbers(in: "0 (22 with --fail for 4xx/5xx)") == [0, 22])
+        #expect(CatalogCrossReferences.identifiers(in: "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED -0x2700 with flag MBEDTLS_X509_BADCERT_NOT_TRUSTED 0x08")
+                == ["MBEDTLS_ERR_X509_CERT_VERIFY_FAILED", "MBEDTLS_X509_BADCERT_NOT_TRUSTED"])
+        #expect(Explainer.explain("curl:47").related.tlsprobe == [DiagnosisID.httpRedirect])
+        // A row's main code comes before rows that give it as an alternative: http.not_http says
+        // "1 (…) or 8 (…)", so it follows starttls.unexpected_reply ("8 (…)") although its row is earlier.
+        let curl8 = Explainer.explain("curl:8").related.tlsprobe
+        #expect(try #require(curl8.firstIndex(of: ProtocolDiagnosisID.startTLSUnexpectedReply)) < #require(curl8.firstIndex(of: DiagnosisID.httpNotHTTP)))
+        #expect(Explainer.explain("0x8008").related.tlsprobe.contains(DiagnosisID.handshakeAbruptClose))
+        #expect(Explainer.explain("flags=0x01").related.tlsprobe.contains(DiagnosisID.certExpired))
+        // curl 35 covers every alert; they are folded into one cause.
+        let curl35 = Explainer.explain("curl:35")
+        #expect(curl35.related.tlsprobe.contains("alert.handshake_failure"))
+        #expect(curl35.causes.filter { $0.contains("fatal alert") }.count == 1)
+    }
+
+    /// Every "N (CURLE_…)" a row names is a code `explain curl:N` knows, under that name.
+    @Test(arguments: DiagnosisCatalog.entries.compactMap { entry in entry.curl.map { (entry.id, $0) } })
+    func everyCurlCodeARowNamesIsExplained(id: String, curl: String) {
+        var rest = Substring(curl)
+        while let range = rest.range(of: " (CURLE_") {
+            let number = rest[..<range.lowerBound].reversed().prefix(while: \.isNumber).reversed()
+            let name = rest[rest.index(range.lowerBound, offsetBy: 2)...].prefix { $0.isUppercase || $0 == "_" }
+            let code = Int(String(number)).flatMap(CurlExitCodes.code)
+            #expect(code?.name.hasPrefix(String(name)) == true, "\(id): \(number) \(name) is not in CurlExitCodes")
+            rest = rest[range.upperBound...]
+        }
+    }
+
     @Test func tlsprobeExitCode() {
         let result = Explainer.explain("exit:33")
         #expect(result.kind == .exitCode)

@@ -200,6 +200,7 @@ extension DiagnosisCatalog {
             explanation: "We offered ALPN protocols (h2, http/1.1, mqtt…) and the server supports none of them on this port.",
             fixServer: "Serve http/1.1 as well, or the protocol the clients use.",
             fixClient: "Offer http/1.1 (or the server's protocol) in the ALPN list, or send no ALPN (ESP-IDF: alpn_protos).",
-            docs: "RFC 7301 §3.2"),
+            docs: "RFC 7301 §3.2",
+            mbedtls: ["MBEDTLS_ERR_SSL_NO_APPLICATION_PROTOCOL -0x7580 when the device itself finds no protocol in common"]),
     ]
 }

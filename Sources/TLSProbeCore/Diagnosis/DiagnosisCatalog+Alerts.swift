@@ -7,6 +7,9 @@ extension DiagnosisCatalog {
             alertRows[registration.name].map { alertEntry(registration, $0) }
         }
 
+    /// The ids of the rows above, for explain to fold them into one line where a code covers many.
+    static let registeredAlertIDs = Set(registeredAlertEntries.map(\.id))
+
     /// What fatal alerts look like on an ESP32: mbedTLS folds all of them into one code.
     static let mbedtlsFatalAlert =
         "MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE -0x7780 (the number is only in the debug log: \"is a fatal alert message (msg N)\")"
@@ -21,7 +24,7 @@ extension DiagnosisCatalog {
             openssl: opensslAlertReason(registration),
             alert: TLSAlert.label(for: registration.code),
             curl: row.curl ?? "35 (CURLE_SSL_CONNECT_ERROR)",
-            mbedtls: registration.code == 0 ? ["MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY -0x7880"] : [mbedtlsFatalAlert],
+            mbedtls: (registration.code == 0 ? ["MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY -0x7880"] : [mbedtlsFatalAlert]) + row.mbedtls,
             docs: row.docs ?? "RFC 8446 §6.2"
         )
     }
@@ -54,6 +57,8 @@ extension DiagnosisCatalog {
         var docs: String? = nil
         /// The facts `summary` uses, after {alert} and {code}.
         var facts: [String] = ["after"]
+        /// Codes an embedded client reports besides the fatal-alert code.
+        var mbedtls: [String] = []
     }
 
     /// The two alert rows the registry does not give: decided by the probe (mTLS) or unnamed.

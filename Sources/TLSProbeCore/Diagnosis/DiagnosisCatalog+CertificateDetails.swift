@@ -40,7 +40,7 @@ extension DiagnosisCatalog {
             openssl: "X509_V_ERR_CERT_SIGNATURE_FAILURE (7) \"certificate signature failure\"",
             alert: "client sends decrypt_error (51) or bad_certificate (42)",
             curl: curlVerifyFailed,
-            mbedtls: [mbedtlsVerifyFailed + " with flag MBEDTLS_X509_BADCERT_NOT_TRUSTED 0x08"],
+            mbedtls: [mbedtlsVerifyFailed + " with flag MBEDTLS_X509_BADCERT_NOT_TRUSTED 0x08", "the debug log shows the signature check fail: MBEDTLS_ERR_RSA_VERIFY_FAILED -0x4380 or MBEDTLS_ERR_ECP_VERIFY_FAILED -0x4E00"],
             docs: "RFC 5280 §6.1.3"
         )
 
@@ -67,7 +67,7 @@ extension DiagnosisCatalog {
             fixServer: "Install a newly issued certificate and a new key.",
             openssl: "X509_V_ERR_CERT_REVOKED (23) \"certificate revoked\"",
             alert: "client sends certificate_revoked (44)",
-            curl: curlVerifyFailed,
+            curl: "60 (CURLE_PEER_FAILED_VERIFICATION) with a CRL (--crlfile); 91 (CURLE_SSL_INVALIDCERTSTATUS) with --cert-status for a stapled \"revoked\"",
             mbedtls: [mbedtlsVerifyFailed + " with flag MBEDTLS_X509_BADCERT_REVOKED 0x02 (only if a CRL is loaded)"],
             docs: "RFC 5280 §5, RFC 6960"
         )

@@ -39,7 +39,7 @@ extension DiagnosisCatalog {
             fixServer: "If you run the zone, check it with `dig +trace` and validate DNSSEC signatures.",
             fixClient: "Check the configured DNS servers (/etc/resolv.conf; on a device, the DHCP-provided or manually set servers) and that the network is up before connecting.",
             curl: "6 (CURLE_COULDNT_RESOLVE_HOST)",
-            mbedtls: ["ESP_ERR_ESP_TLS_CANNOT_RESOLVE_HOSTNAME 0x8001 (log: getaddrinfo() returns 202)"],
+            mbedtls: ["ESP_ERR_ESP_TLS_CANNOT_RESOLVE_HOSTNAME 0x8001 (log: getaddrinfo() returns 202)", "MBEDTLS_ERR_NET_UNKNOWN_HOST -0x0052 (mbedtls_net_connect)"],
             docs: "getaddrinfo(3)"
         )
 
@@ -79,7 +79,7 @@ extension DiagnosisCatalog {
             fixServer: "Open the port in the firewall or security group for the client's network.",
             fixClient: "Check the address and the route; on a device, compare its network (VLAN, guest Wi-Fi) with the one where the laptop worked. esp_http_client gives up after 5 s by default (timeout_ms).",
             curl: "28 (CURLE_OPERATION_TIMEDOUT)",
-            mbedtls: ["ESP_ERR_ESP_TLS_CONNECTION_TIMEOUT 0x8006 (log: select() timeout)", "errno 116 ETIMEDOUT (newlib numbering; 110 on Linux)"],
+            mbedtls: ["ESP_ERR_ESP_TLS_CONNECTION_TIMEOUT 0x8006 (log: select() timeout)", "errno 116 ETIMEDOUT (newlib numbering; 110 on Linux)", "MBEDTLS_ERR_NET_CONNECT_FAILED -0x0044 (mbedtls_net_connect)"],
             docs: "connect(2)"
         )
 
@@ -92,7 +92,7 @@ extension DiagnosisCatalog {
             fixServer: "If only some networks fail, check routing and ACLs in front of the server.",
             fixClient: "Check the default route and gateway; for IPv6 addresses, check that the network has IPv6.",
             curl: "7 (CURLE_COULDNT_CONNECT)",
-            mbedtls: ["ESP_ERR_ESP_TLS_FAILED_CONNECT_TO_HOST 0x8004 with errno 118 EHOSTUNREACH or 114 ENETUNREACH (newlib numbering)"],
+            mbedtls: ["ESP_ERR_ESP_TLS_FAILED_CONNECT_TO_HOST 0x8004 with errno 118 EHOSTUNREACH or 114 ENETUNREACH (newlib numbering)", "MBEDTLS_ERR_NET_CONNECT_FAILED -0x0044 (mbedtls_net_connect)"],
             docs: "connect(2)"
         )
 
@@ -154,7 +154,7 @@ extension DiagnosisCatalog {
             explanation: "The proxy accepted the request but could not reach the target (502/504) or answered with something that is not a CONNECT reply.",
             fixServer: "Check the proxy's logs: it failed to resolve or connect to the target.",
             fixClient: "Try the target without the proxy to see whether the target or the proxy is at fault.",
-            curl: "56 (CURLE_RECV_ERROR)",
+            curl: "56 (CURLE_RECV_ERROR); 97 (CURLE_PROXY) for SOCKS and HTTPS-proxy handshake errors (curl 7.73+)",
             docs: "RFC 9110 §9.3.6"
         )
     }

@@ -68,7 +68,7 @@ extension DiagnosisCatalog {
             fixServer: "Check the application logs; return an error status instead of closing.",
             fixClient: "Check the path, Host header and protocol.",
             curl: "52 (CURLE_GOT_NOTHING)",
-            mbedtls: ["MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY -0x7880 or MBEDTLS_ERR_SSL_CONN_EOF -0x7280 on the first read"],
+            mbedtls: ["MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY -0x7880 or MBEDTLS_ERR_SSL_CONN_EOF -0x7280 on the first read", "esp-tls: ESP_ERR_ESP_TLS_TCP_CLOSED_FIN 0x8008, or ESP_ERR_MBEDTLS_SSL_READ_FAILED 0x801D"],
             docs: "RFC 9112 §9.6"
         )
 
@@ -92,7 +92,7 @@ extension DiagnosisCatalog {
             explanation: "Something aborted the connection (TCP RST) after TLS was established: an application crash, a WAF rejecting the request, or an idle timeout on a proxy.",
             fixServer: "Check WAF and proxy logs for this request.",
             curl: "56 (CURLE_RECV_ERROR)",
-            mbedtls: ["MBEDTLS_ERR_NET_CONN_RESET -0x0050"],
+            mbedtls: ["MBEDTLS_ERR_NET_CONN_RESET -0x0050", "esp-tls: ESP_ERR_MBEDTLS_SSL_WRITE_FAILED 0x8018 or ESP_ERR_MBEDTLS_SSL_READ_FAILED 0x801D around it"],
             docs: "RFC 9293 §3.5.2"
         )
 
@@ -116,6 +116,7 @@ extension DiagnosisCatalog {
             explanation: "The URL answers with a redirect. Devices using esp_http_client follow redirects only up to max_redirection_count.",
             fixServer: "Nothing needed; embedded clients do better with the final URL.",
             fixClient: "Use the final URL directly on devices.",
+            curl: "0 without -L; with -L curl follows it, and a redirect loop ends in 47 (CURLE_TOO_MANY_REDIRECTS)",
             docs: "RFC 9110 §15.4"
         )
 

@@ -43,7 +43,7 @@ extension DiagnosisCatalog {
             fixClient: "Send SNI (on ESP-IDF, do not set skip_common_name: that also drops SNI); compare offered versions and ciphers; prefer ECDHE over slow DHE on devices.",
             openssl: "SSL_R_UNEXPECTED_EOF_WHILE_READING \"unexpected eof while reading\" (294)",
             curl: "35 (CURLE_SSL_CONNECT_ERROR)",
-            mbedtls: ["MBEDTLS_ERR_SSL_CONN_EOF -0x7280"],
+            mbedtls: ["MBEDTLS_ERR_SSL_CONN_EOF -0x7280", "esp-tls: ESP_ERR_ESP_TLS_TCP_CLOSED_FIN 0x8008"],
             docs: "RFC 8446 §6.1"
         )
 

@@ -149,7 +149,7 @@ extension DiagnosisCatalog {
             openssl: "SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE (1040); server log SSL_R_NO_SHARED_GROUPS (410) or SSL_R_NO_SUITABLE_KEY_SHARE (101)",
             alert: "handshake_failure (40)",
             curl: "35 (CURLE_SSL_CONNECT_ERROR)",
-            mbedtls: ["MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE -0x7780 (server sent alert 40)"],
+            mbedtls: ["MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE -0x7780 (server sent alert 40)", "MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE -0x6E00 when the server picks a group the device does not offer", "MBEDTLS_ERR_ECP_FEATURE_UNAVAILABLE -0x4E80 when the curve is not compiled in"],
             docs: "RFC 8446 §4.2.7"
         )
 
@@ -177,7 +177,7 @@ extension DiagnosisCatalog {
             fixServer: "Reissue with ECDSA P-256 or P-384.",
             openssl: "X509_V_ERR_EE_KEY_TOO_SMALL (66) or X509_V_ERR_CA_KEY_TOO_SMALL (67)",
             curl: "60 (CURLE_PEER_FAILED_VERIFICATION)",
-            mbedtls: ["MBEDTLS_ERR_X509_CERT_VERIFY_FAILED -0x2700 with flag MBEDTLS_X509_BADCERT_BAD_KEY 0x10000", "MBEDTLS_ERR_SSL_BAD_CERTIFICATE -0x7A00 (curve not in the client's group list)"],
+            mbedtls: ["MBEDTLS_ERR_X509_CERT_VERIFY_FAILED -0x2700 with flag MBEDTLS_X509_BADCERT_BAD_KEY 0x10000", "MBEDTLS_ERR_SSL_BAD_CERTIFICATE -0x7A00 (curve not in the client's group list)", "MBEDTLS_ERR_ECP_FEATURE_UNAVAILABLE -0x4E80 (curve not compiled in)"],
             docs: "RFC 8422 §5.1.1"
         )
 

@@ -39,7 +39,7 @@ extension Explainer {
         }
         var result = ExplainResult(query: query, kind: .curl, name: "\(code.value) (\(code.name))", meaning: code.meaning)
         let entries = code.diagnoses.compactMap(DiagnosisCatalog.entry)
-        result.causes = entries.map(\.title)
+        result.causes = causeTitles(for: code.diagnoses)
         result.related.tlsprobe = code.diagnoses
         result.related.mbedtls = entries.compactMap(\.mbedtls.first).uniqued()
         result.related.openssl = entries.compactMap(\.openssl).uniqued()

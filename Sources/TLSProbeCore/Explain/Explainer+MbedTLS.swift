@@ -117,7 +117,7 @@ extension Explainer {
     static func explainESP(_ code: ESPTLSErrors.Code, query: String) -> ExplainResult {
         var result = ExplainResult(query: query, kind: .espTLS, name: "\(code.name) (\(code.hex))", meaning: code.meaning)
         result.fixes = code.fix.map { [$0] } ?? []
-        result.causes = code.diagnoses.compactMap { DiagnosisCatalog.entry($0)?.title }
+        result.causes = causeTitles(for: code.diagnoses)
         result.related.tlsprobe = code.diagnoses
         result.related.mbedtls = code.diagnoses.compactMap { DiagnosisCatalog.entry($0)?.mbedtls.first }.uniqued()
         result.related.curl = curlCodes(for: code.diagnoses)
@@ -131,6 +131,15 @@ extension Explainer {
         case .legacy2x: "mbedTLS 2.x (ESP-IDF ≤ 4.4)"
         case .psa4x: "mbedTLS 4.x / PSA (ESP-IDF 6.x)"
         }
+    }
+
+    /// The titles of these diagnoses, with the per-alert ones (one row per registered TLS alert,
+    /// most of them reported with the same code) folded into one line.
+    static func causeTitles(for diagnoses: [String]) -> [String] {
+        let alerts = diagnoses.filter(DiagnosisCatalog.registeredAlertIDs.contains)
+        guard alerts.count > 1 else { return diagnoses.compactMap { DiagnosisCatalog.entry($0)?.title } }
+        return diagnoses.filter { !alerts.contains($0) }.compactMap { DiagnosisCatalog.entry($0)?.title }
+            + ["The server ended the handshake with a fatal alert (one of \(alerts.count): `tlsprobe explain alert:N` for each)"]
     }
 
     /// The curl exit codes the catalogue lists for these diagnoses, one line per exit number

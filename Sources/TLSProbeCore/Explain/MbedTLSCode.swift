@@ -25,8 +25,8 @@ public struct MbedTLSCode: Sendable, Equatable {
     public var openssl: [String] = []
     /// How 2.x / 3.x / 4.x differ for this value or name.
     public var versionNote: String? = nil
-    /// tlsprobe diagnosis ids that predict this code.
-    public var diagnoses: [String] = []
+    /// tlsprobe diagnosis ids that predict this code: the rows that name it.
+    public var diagnoses: [String] { module == "combined" ? [] : CatalogCrossReferences.diagnoses(naming: name) }
 
     /// "-0x2700" — the form ESP-IDF logs.
     public var hex: String { MbedTLSCode.hex(value) }
@@ -74,11 +74,10 @@ extension MbedTLSCode {
     /// Compact constructor for the data files: value, name, module and meaning first.
     static func row(
         _ value: Int, _ name: String, _ module: String, _ meaning: String, era: Era = .current,
-        causes: [String] = [], fixes: [String] = [], openssl: [String] = [], note: String? = nil,
-        probe: [String] = []
+        causes: [String] = [], fixes: [String] = [], openssl: [String] = [], note: String? = nil
     ) -> MbedTLSCode {
         MbedTLSCode(
             value: value, name: name, module: module, era: era, meaning: meaning, causes: causes, fixes: fixes,
-            openssl: openssl, versionNote: note, diagnoses: probe)
+            openssl: openssl, versionNote: note)
     }
 }
