@@ -1,5 +1,6 @@
 /// One row of the error table: everything tlsprobe knows about a cause, independent of any probe.
 /// The catalogue (`DiagnosisCatalog.entries`) is data; the probe only picks an id and supplies facts.
+/// Rows are built with the memberwise initialiser (the optional columns default to nothing).
 public struct DiagnosisEntry: Sendable {
     /// Stable, lower-case, dotted `family.name`. A contract with users' scripts: never rename.
     public let id: String
@@ -19,40 +20,17 @@ public struct DiagnosisEntry: Sendable {
     /// What the server operator should do.
     public let fixServer: String
     /// What the client side (a laptop, curl, firmware) can do, when it can do anything.
-    public let fixClient: String?
+    public internal(set) var fixClient: String? = nil
     /// OpenSSL verify code name / reason string behind it, e.g. "X509_V_ERR_CERT_HAS_EXPIRED (10)".
-    public let openssl: String?
+    public internal(set) var openssl: String? = nil
     /// TLS alert involved, e.g. "handshake_failure (40)".
-    public let alert: String?
+    public internal(set) var alert: String? = nil
     /// The curl exit code a user would have seen, e.g. "60 (CURLE_PEER_FAILED_VERIFICATION)".
-    public let curl: String?
+    public internal(set) var curl: String? = nil
     /// mbedTLS / ESP-IDF codes and X.509 verify flags an embedded client reports for this fault.
-    public let mbedtls: [String]
+    public internal(set) var mbedtls: [String] = []
     /// Where to read more (an RFC section, a man page).
-    public let docs: String?
-
-    public init(
-        id: String, severity: Severity, stage: StageName, exitStatus: ExitStatus, title: String,
-        summaryTemplate: String, facts: [String], explanation: String, fixServer: String, fixClient: String? = nil,
-        openssl: String? = nil, alert: String? = nil, curl: String? = nil, mbedtls: [String] = [],
-        docs: String? = nil
-    ) {
-        self.id = id
-        self.severity = severity
-        self.stage = stage
-        self.exitStatus = exitStatus
-        self.title = title
-        self.summaryTemplate = summaryTemplate
-        self.facts = facts
-        self.explanation = explanation
-        self.fixServer = fixServer
-        self.fixClient = fixClient
-        self.openssl = openssl
-        self.alert = alert
-        self.curl = curl
-        self.mbedtls = mbedtls
-        self.docs = docs
-    }
+    public internal(set) var docs: String? = nil
 
     /// The summary as a pattern for a reader, with every fact shown as `<name>` (explain).
     public var summaryPattern: String { summary(with: [:], missing: { "<\($0)>" }) }
