@@ -197,6 +197,21 @@ struct AIACompletionTests {
         #expect(fetch.outcome == .failed && fetch.detail.contains("does not verify"), "\(fetch.detail)")
     }
 
+    @Test func anIntermediateSentWithoutItsIssuerIsAMissingIntermediateNotAnUntrustedRoot() throws {
+        // Sent: leaf + second intermediate; its issuer (upper) is missing. From the sent chain alone
+        // that reads as "a root this client lacks"; the download proves it was an intermediate.
+        let leaf = try Self.world.leaf("/second.der", issuer: Self.world.secondIntermediate)
+        let server = try LabTLSServer(LabTLSServerConfig(chain: [leaf, Self.world.secondIntermediate]))
+        defer { server.stop() }
+        let withDownload = try HostileFixture.probe(server).report
+        #expect(withDownload.aiaCompletion?.status == .completed)
+        #expect(withDownload.decisive?.id == DiagnosisID.chainMissingIntermediate, "\(withDownload.diagnoses.map { "\($0.id): \($0.summary)" })")
+        #expect(withDownload.decisive?.summary.contains("tlsprobe Lab Upper Intermediate") == true)
+        #expect(withDownload.exitCode == ProbeExit.incompleteChain.rawValue)
+        let withoutDownload = try HostileFixture.probe(server) { $0.fetchMissingIssuers = false }.report
+        #expect(withoutDownload.decisive?.id == DiagnosisID.certUntrustedRoot, "\(withoutDownload.diagnoses.map(\.id))")
+    }
+
     // MARK: - Not fetched
 
     @Test func noFetchAndNonFetchingClientsNeverDownload() throws {

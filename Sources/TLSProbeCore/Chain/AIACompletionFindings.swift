@@ -16,20 +16,23 @@ enum AIACompletionFindings {
             let verdict = completion.trusted
                 ? " tlsprobe downloaded \(fetched), as browsers do: with it the chain verifies to \(root), so browsers connect while \(AIAFetchPolicy.nonFetchingClients) fail. `--save-chain fullchain.pem` writes the full chain (leaf first, then the intermediates) to serve instead."
                 : ""
-            for index in findings.indices where findings[index].diagnosis.id == DiagnosisID.chainMissingIntermediate {
-                findings[index].diagnosis.summary += verdict
-            }
-            // An intermediate sent without its own issuer reads as "untrusted root" from the sent
-            // chain alone; the download proves it was a missing intermediate.
-            for index in findings.indices where findings[index].diagnosis.id == DiagnosisID.certUntrustedRoot {
+            // The download settles what the sent chain alone could only guess at ("most likely a
+            // missing intermediate, less likely a root this client lacks"; an intermediate sent
+            // without its issuer even reads as an untrusted root): say what was found.
+            let ids: Set<String> = [DiagnosisID.chainMissingIntermediate, DiagnosisID.certUntrustedRoot]
+            for index in findings.indices where ids.contains(findings[index].diagnosis.id) {
                 guard let depth = findings[index].diagnosis.depth, depth < sent.count,
-                      let fetch = used.first(where: { $0.forSubject == ChainAnalyzer.name(of: sent[depth]) }) else { continue }
-                let facts = ["missing_issuer": fetch.certificate.map(ChainAnalyzer.name(of:)) ?? ChainAnalyzer.issuerName(of: sent[depth]),
-                             "aia_url": "\(quoted(fetch.forSubject)) names it at \(fetch.url)", "subject": fetch.forSubject, "depth": String(depth)]
+                      let fetch = used.first(where: { $0.forSubject == ChainAnalyzer.name(of: sent[depth]) }) else {
+                    if findings[index].diagnosis.id == DiagnosisID.chainMissingIntermediate { findings[index].diagnosis.summary += verdict }
+                    continue
+                }
+                let issuer = fetch.certificate.map(ChainAnalyzer.name(of:)) ?? ChainAnalyzer.issuerName(of: sent[depth])
+                let whose = depth == 0 ? "the leaf's AIA extension" : "the AIA extension of \(quoted(fetch.forSubject))"
+                let facts = ["missing_issuer": issuer, "aia_url": "\(whose) names it at \(fetch.url)", "subject": fetch.forSubject, "depth": String(depth)]
                 var diagnosis = makeDiagnosis(DiagnosisID.chainMissingIntermediate, facts, depth)
                 diagnosis.openssl = findings[index].diagnosis.openssl
                 diagnosis.summary += verdict
-                findings[index] = Finding(diagnosis: diagnosis, short: "issuer \(quoted(facts["missing_issuer"]!)) missing")
+                findings[index] = Finding(diagnosis: diagnosis, short: "issuer \(quoted(issuer)) missing")
             }
         case .incomplete:
             guard let last = completion.fetches.last, last.outcome != .used else { return }

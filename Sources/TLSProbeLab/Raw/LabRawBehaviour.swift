@@ -25,6 +25,9 @@ public enum LabRawBehaviour: Sendable {
     case trickle(bytes: [UInt8], interval: TimeInterval)
     /// Read the first TLS record, answer with a plaintext TLS alert record, close.
     case alertAfterClientHello(level: UInt8, description: UInt8)
+    /// A plain HTTP file server of one file: read the request head, answer 200 with `body`
+    /// (a CA Issuers URL serving an intermediate).
+    case httpFile(body: [UInt8], contentType: String)
     /// Anything else: the handler gets the connected descriptor (closed after it returns).
     case script(@Sendable (Int32) -> Void)
 

@@ -56,8 +56,20 @@ public final class LabRawServer: LabServer {
         case .alertAfterClientHello(let level, let description):
             connection.readFirstTLSRecord()
             connection.write([0x15, 0x03, 0x03, 0x00, 0x02, level, description])
+        case .httpFile(let body, let contentType):
+            var request: [UInt8] = []
+            while request.count < 16_384, !request.containsHeadEnd, let chunk = connection.read() { request += chunk }
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+            connection.write(Array(head.utf8) + body)
         case .script(let handler):
             handler(connection.fd)
         }
+    }
+}
+
+private extension [UInt8] {
+    /// Whether an HTTP request head is complete (a blank line).
+    var containsHeadEnd: Bool {
+        count >= 4 && indices.dropLast(3).contains { self[$0] == 13 && self[$0 + 1] == 10 && self[$0 + 2] == 13 && self[$0 + 3] == 10 }
     }
 }

@@ -52,6 +52,15 @@ extension LabScenarios {
             try serve([try leaf(pki) { $0.aiaCAIssuersURL = "http://ca.lab.test/intermediate.cer" }])
         },
         LabScenario(
+            name: "missing-intermediate-aia",
+            summary: "the server sends its leaf alone, and its CA Issuers URL (served by the lab) supplies the intermediate: browsers connect, curl and devices fail",
+            expectedDiagnosis: DiagnosisID.chainMissingIntermediate, expectedExit: .incompleteChain
+        ) { pki in
+            .withCAIssuers(issuer: try pki.intermediate.der) { url in
+                LabTLSServerConfig(chain: [try leaf(pki) { $0.aiaCAIssuersURL = url }])
+            }
+        },
+        LabScenario(
             name: "chain-wrong-order", summary: "the chain is sent as leaf, root, intermediate (a warning)",
             expectedDiagnosis: DiagnosisID.chainWrongOrder, expectedExit: .success
         ) { pki in try serve([pki.leaf, pki.root, pki.intermediate]) },
