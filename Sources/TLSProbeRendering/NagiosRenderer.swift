@@ -54,8 +54,14 @@ public struct NagiosRenderer: Sendable {
     /// The line for one probe.
     public func render(_ report: ProbeReport) -> String {
         let state = NagiosState(exitCode: report.exitCode, outcome: report.outcome)
-        let text = "\(Self.clean(report.target.input)) \(describe(report))"
+        var text = "\(Self.clean(report.target.input)) \(describe(report))"
         var perfdata: [String] = []
+        if let clients = report.clients {
+            let failing = clients.filter { $0.outcome == .fails }
+            text = "\(Self.clean(report.target.input)) " + (failing.isEmpty ? "all \(clients.count) clients connect"
+                : "\(failing.count) of \(clients.count) clients fail: " + failing.map { "\($0.name) (\($0.diagnosis?.id ?? "-"))" }.joined(separator: ", "))
+            perfdata.append("clients_failing=\(failing.count);;;0;\(clients.count)")
+        }
         if let days = report.certificates.map(\.daysLeft).min() { perfdata.append(daysLeft(days, report.expiryThresholds)) }
         if let handshake = report.tls.handshakeMs { perfdata.append("handshake_ms=\(Self.number(handshake))ms;;;0") }
         return Self.line(state, text, perfdata)

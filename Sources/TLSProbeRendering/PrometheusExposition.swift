@@ -20,7 +20,9 @@ public final class PrometheusExposition: Sendable {
     static let stageDuration = Family(name: "tlsprobe_stage_duration_seconds", help: "Time spent in each stage that ran.")
     static let notAfter = Family(name: "tlsprobe_cert_not_after_seconds", help: "notAfter of each certificate as sent, in Unix seconds (depth 0 is the leaf).")
     static let diagnosis = Family(name: "tlsprobe_diagnosis", help: "1 for each diagnosis the probe reported.")
-    static let families = [up, exitCode, probeDuration, handshake, stageDuration, notAfter, diagnosis]
+    static let clientConnects = Family(name: "tlsprobe_client_connects", help: "tlsprobe clients: 1 when the client would connect, else 0.")
+    static let clientsFailing = Family(name: "tlsprobe_clients_failing", help: "tlsprobe clients: how many of the clients in the matrix would fail.")
+    static let families = [up, exitCode, probeDuration, handshake, stageDuration, notAfter, diagnosis, clientConnects, clientsFailing]
 
     private let samples = Mutex([String: [String]]())
 
@@ -45,6 +47,13 @@ public final class PrometheusExposition: Sendable {
         for diagnosis in report.diagnoses {
             let labels = target + [("id", diagnosis.id), ("severity", diagnosis.severity.rawValue)]
             lines.append((Self.diagnosis, Self.sample(Self.diagnosis, labels, 1)))
+        }
+        if let clients = report.clients {
+            for row in clients {
+                let labels = target + [("client", row.name), ("diagnosis", row.diagnosis?.id ?? "")]
+                lines.append((Self.clientConnects, Self.sample(Self.clientConnects, labels, row.outcome == .connects ? 1 : 0)))
+            }
+            lines.append((Self.clientsFailing, Self.sample(Self.clientsFailing, target, Double(clients.filter { $0.outcome == .fails }.count))))
         }
         samples.withLock { samples in
             for (family, line) in lines { samples[family.name, default: []].append(line) }

@@ -73,6 +73,13 @@ public struct ClientProfile: Sendable {
     /// Mbed TLS profiles list none (Mbed TLS and OpenSSL 3 agree on the CA bit; it ignores
     /// criticality, key identifiers and CA EKUs).
     public var strictRules: Set<StrictRule> = []
+    /// The ClientHello as the client puts it on the wire (code points, extension order, key
+    /// shares), for the client matrix's raw offer. nil: built from the fields above.
+    public var hello: HelloRecipe? = nil
+    /// What the client accepts once the server has answered (trust store, chain building, name
+    /// rules, key and message limits), for the client matrix. nil for Mbed TLS profiles, which
+    /// `mbedTLS` and the device model describe.
+    public var acceptance: ClientAcceptance? = nil
 
     public struct TLS13Option: Sendable {
         /// The build setting, e.g. "CONFIG_MBEDTLS_SSL_PROTO_TLS1_3=y".

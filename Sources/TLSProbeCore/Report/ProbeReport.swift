@@ -23,6 +23,8 @@ public struct ProbeReport: Codable, Sendable {
     public var device: DevicePrediction?
     /// What --revocation learned, per certificate and source; absent without --revocation.
     public var revocation: [RevocationResult]?
+    /// `tlsprobe clients`: one row per client profile; absent for a plain probe.
+    public var clients: [ClientMatrixRow]?
     public var startedAt: String = ""
     public var durationMs: Double = 0
     /// --warn-days and --fail-days as this probe applied them (Nagios perfdata thresholds).
@@ -46,7 +48,7 @@ public struct ProbeReport: Codable, Sendable {
         case failedStage = "failed_stage"
         case stages, tls, certificates, verification, http, diagnoses
         case followUps = "follow_ups"
-        case device, revocation
+        case device, revocation, clients
         case startedAt = "started_at"
         case durationMs = "duration_ms"
         case expiryThresholds = "expiry_thresholds"
@@ -74,6 +76,7 @@ public struct ProbeReport: Codable, Sendable {
         try container.encode(followUps, forKey: .followUps)
         try container.encodeIfPresent(device, forKey: .device)
         try container.encodeIfPresent(revocation, forKey: .revocation)
+        try container.encodeIfPresent(clients, forKey: .clients)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(durationMs, forKey: .durationMs)
         try container.encode(expiryThresholds, forKey: .expiryThresholds)

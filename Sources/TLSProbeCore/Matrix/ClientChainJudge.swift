@@ -1,0 +1,132 @@
+import FoundationEssentials
+
+/// The second half of a matrix row for a client that runs on a PC, phone or browser: the
+/// chain the server sent for this client's negotiation, judged with the client's rules
+/// (`ClientAcceptance`) in the order its library works: the Certificate message's size, the
+/// path to one of its roots (OpenSSL's verifier with the client's security level and name
+/// flags), the rules its library adds (SHA-1, key sizes, CN fallback), then the key exchange.
+struct ClientChainJudge {
+    let profile: ClientProfile
+    let acceptance: ClientAcceptance
+    let trust: ClientTrustStoreHandle
+    /// True when the user named the trust anchors (--cacert/--capath): a private root.
+    let userTrust: Bool
+    let host: String
+    let at: Date?
+    /// The default probe's certificate-stage diagnoses: where the client's verify error
+    /// allows several causes (missing intermediate or unknown root), the probe's chain
+    /// analysis has already told them apart on the same chain.
+    let probeCertificateIDs: [String]
+    /// Set when the prediction relies on the client's AIA fetch.
+    var aiaNote: String? = nil
+
+    mutating func judge(_ fetched: FetchedChain, version: TLSVersion?, now: Date) -> (stage: StageName, diagnosis: Diagnosis)? {
+        let name = profile.name
+        guard let connection = fetched.connection, !fetched.chain.isEmpty else {
+            if fetched.certificateRequested, fetched.receivedAlert != nil {
+                return (.certificate, Diagnosis.forClient(DiagnosisID.alertClientCertRequired,
+                    "The server asks for a client certificate and ends the handshake without one (\(fetched.failure ?? "alert")).", stage: .certificate))
+            }
+            return (.serverHello, Diagnosis.forClient(DiagnosisID.handshakeFailed,
+                "The handshake after the ServerHello failed: \(fetched.failure ?? "no certificate received").", stage: .serverHello))
+        }
+        if let limit = acceptance.maxCertificateMessageBytes, let bytes = fetched.certificateMessageBytes, bytes > limit {
+            return (.certificate, Diagnosis.forClient(DiagnosisID.certTooLarge,
+                "The \(bytes)-byte Certificate message exceeds \(acceptance.library)'s limit of \(limit) bytes.", stage: .certificate))
+        }
+        if let finding = verify(connection, fetched, now: now) {
+            // A client that fetches AIA completes a chain whose leaf names its issuer's URL.
+            if acceptance.fetchesAIA, finding.id == DiagnosisID.chainMissingIntermediate, let url = fetched.chain.last?.caIssuersURL {
+                aiaNote = "\(acceptance.library) would fetch the missing issuer from \(url) (AIA); predicted to connect if that URL serves it"
+                return nil
+            }
+            return (.certificate, finding)
+        }
+        if let finding = libraryRules(fetched) { return (.certificate, finding) }
+        // OpenSSL ≥ 3.0 at security level 1+: TLS 1.0/1.1 sign the key exchange with MD5+SHA-1,
+        // which it refuses ("legacy sigalg disallowed or unsupported"), though it offers them.
+        if let level = acceptance.securityLevel, level >= 1, acceptance.sha1Signatures == .refused, let version, version < .tls12,
+           fetched.session?.cipherKeyExchangeIsRSA == false {
+            return (.keyExchange, Diagnosis.forClient(version == .tls10 ? DiagnosisID.protoTLS10Only : DiagnosisID.protoTLS11Only,
+                "The server chose \(version.label); \(acceptance.library) refuses its MD5+SHA-1 key-exchange signature at security level \(level) (\"legacy sigalg disallowed or unsupported\"), although it offers \(version.label).",
+                stage: .keyExchange))
+        }
+        if let minimum = acceptance.minDHBits, let bits = fetched.session?.dhBits, bits < minimum {
+            return (.keyExchange, Diagnosis.forClient(DiagnosisID.keyWeakDH,
+                "The server's DHE group has \(bits) bits; \(name) (\(acceptance.library)) refuses DH below \(minimum) bits.", stage: .keyExchange))
+        }
+        if fetched.failure != nil, fetched.certificateRequested {
+            return (.finished, Diagnosis.forClient(DiagnosisID.alertClientCertRequired,
+                "The server asks for a client certificate and ends the handshake without one.", stage: .finished))
+        }
+        return nil
+    }
+
+    /// OpenSSL's verifier with this client's security level, store and name flags.
+    private func verify(_ connection: TLSConnection, _ fetched: FetchedChain, now: Date) -> Diagnosis? {
+        let settings = ClientVerifySettings(authLevel: acceptance.securityLevel ?? 0, host: host,
+                                            commonNameFallback: acceptance.commonNameFallback,
+                                            alternativeChains: acceptance.alternativeChains, at: at)
+        let (errors, path) = connection.verifyAsClient(trust, settings, now: now)
+        guard let first = errors.first else { return nil }
+        let leaf = fetched.chain[0]
+        let library = acceptance.library
+        switch first.code {
+        case 62, 64:
+            let dnsNames = leaf.san.filter { $0.hasPrefix("DNS:") }
+            if !acceptance.commonNameFallback, dnsNames.isEmpty, leaf.commonName.map({ $0.lowercased() == host.lowercased() }) == true {
+                return Diagnosis.forClient(DiagnosisID.certCNOnly,
+                    "\"\(host)\" is only in the subject CN and \(library) never falls back to the CN: it needs a DNS subjectAltName.", stage: .certificate)
+            }
+            let names = leaf.san.isEmpty ? "CN \(leaf.commonName ?? "-")" : leaf.san.joined(separator: ", ")
+            return Diagnosis.forClient(DiagnosisID.certHostnameMismatch, "The certificate is valid for \(names), not for \"\(host)\".", stage: .certificate)
+        case 66, 67:
+            let weak = path.first { $0.depth == first.depth } ?? leaf
+            return Diagnosis.forClient(weak.keyType.hasPrefix("RSA") ? DiagnosisID.keyWeakRSA : DiagnosisID.keyWeakEC,
+                "\(quoted(weak.commonName ?? weak.subject)) has a \(weak.keyBits)-bit \(weak.keyType) key: below \(library)'s security level \(settings.authLevel).", stage: .certificate)
+        case 68:
+            let weak = path.first { $0.depth == first.depth } ?? leaf
+            let md5 = weak.signatureAlgorithm.lowercased().contains("md5")
+            return Diagnosis.forClient(md5 ? DiagnosisID.sigMD5 : DiagnosisID.sigSHA1,
+                "\(quoted(weak.commonName ?? weak.subject)) is signed with \(weak.signatureAlgorithm), which \(library) refuses at security level \(settings.authLevel).", stage: .certificate)
+        default:
+            let candidates = OpenSSLVerifyCodes.byCode[first.code]?.diagnoses ?? [DiagnosisID.certVerifyError]
+            let id = candidates.first(where: probeCertificateIDs.contains) ?? refine(candidates, first, fetched)
+            return Diagnosis.forClient(id, "\(first.message) at depth \(first.depth) (\(first.subject)), verifying against \(trust.label).", stage: .certificate)
+        }
+    }
+
+    /// Without the probe's analysis: the sent chain's shape picks among the verify code's causes.
+    private func refine(_ candidates: [String], _ error: VerificationError, _ fetched: FetchedChain) -> String {
+        if error.code == 10, error.depth > 0, candidates.contains(DiagnosisID.chainIntermediateExpired) { return DiagnosisID.chainIntermediateExpired }
+        if [20, 21, 2].contains(error.code), let top = fetched.chain.last {
+            return top.selfSigned ? DiagnosisID.certUntrustedRoot : DiagnosisID.chainMissingIntermediate
+        }
+        return candidates[0]
+    }
+
+    /// What a library other than OpenSSL adds (or relaxes) on the path it accepted.
+    private func libraryRules(_ fetched: FetchedChain) -> Diagnosis? {
+        let library = acceptance.library
+        for certificate in fetched.chain where !certificate.selfSigned {
+            let algorithm = certificate.signatureAlgorithm.lowercased()
+            if algorithm.contains("md5") {
+                return Diagnosis.forClient(DiagnosisID.sigMD5, "\(quoted(certificate.commonName ?? certificate.subject)) is signed with MD5; \(library) refuses it.", stage: .certificate)
+            }
+            if algorithm.contains("sha1") {
+                switch acceptance.sha1Signatures {
+                case .refused:
+                    return Diagnosis.forClient(DiagnosisID.sigSHA1, "\(quoted(certificate.commonName ?? certificate.subject)) is signed with SHA-1; \(library) refuses SHA-1 certificate signatures.", stage: .certificate)
+                case .refusedUnderShippedRoots where !userTrust:
+                    return Diagnosis.forClient(DiagnosisID.sigSHA1, "\(quoted(certificate.commonName ?? certificate.subject)) is signed with SHA-1 under a root \(library) ships; it refuses that (a private root would pass).", stage: .certificate)
+                default: break
+                }
+            }
+        }
+        for certificate in fetched.chain where certificate.keyType.hasPrefix("RSA") && certificate.keyBits < acceptance.minRSABits {
+            return Diagnosis.forClient(DiagnosisID.keyWeakRSA,
+                "\(quoted(certificate.commonName ?? certificate.subject)) has a \(certificate.keyBits)-bit RSA key; \(library) needs at least \(acceptance.minRSABits).", stage: .certificate)
+        }
+        return nil
+    }
+}
