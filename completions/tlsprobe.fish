@@ -23,7 +23,7 @@ function __tlsprobe_parse_tokens -S
         # tlsprobe HOST means tlsprobe probe HOST: a finished first word that is no subcommand, or an option being
         # typed as the first word, means probe (the tokens end before the current one).
         if test (count $unparsed_tokens) -ge 2
-            if not contains -- $unparsed_tokens[2] 'probe' 'explain' 'lab' 'demo' 'help'
+            if not contains -- $unparsed_tokens[2] 'probe' 'explain' 'clients' 'lab' 'demo' 'help'
                 set unparsed_tokens $unparsed_tokens[1] probe $unparsed_tokens[2..]
             end
         else if string match -q -- '-*' (commandline -ct)
@@ -35,6 +35,8 @@ function __tlsprobe_parse_tokens -S
             __tlsprobe_parse_subcommand -r 1 'connect-to=' '4' '6' 'timeout=' 'connect-timeout=' 'proxy=' 'noproxy=' 'sni=' 'no-sni' 'tls-min=' 'tls-max=' 'ciphers=' 'ciphersuites=' 'groups=' 'alpn=' 'expect-alpn=' 'expect-tls-min=' 'cert=' 'key=' 'cacert=' 'capath=' 'k/insecure' 'warn-days=' 'fail-days=' 'revocation=' 'no-fetch' 'at=' 'no-http' 'no-app' 'expect-status=' 'starttls=' 'mqtt-version=' 'mqtt-user=' 'mqtt-password=' 'mqtt-client-id=' 'ws-protocol=' 'json' 'format=' 'q/quiet' 'v/verbose' 'color=' 'strict' 'targets-file=' 'jobs=' 'unordered' 'fail-fast' 'shard=' 'client=' 'client-buffer=' 'client-trust=' 'chip=' 'save-chain=' 'save-root=' 'save-format=' 'valid-until=' 'version' 'h/help'
         case 'explain'
             __tlsprobe_parse_subcommand -r 1 'list' 'json' 'flags=' 'version' 'h/help'
+        case 'clients'
+            __tlsprobe_parse_subcommand 1 'clients=' 'require-clients=' 'sni=' 'connect-to=' '4' '6' 'timeout=' 'connect-timeout=' 'cacert=' 'capath=' 'client-trust=' 'at=' 'no-fetch' 'json' 'format=' 'q/quiet' 'v/verbose' 'color=' 'strict' 'version' 'h/help'
         case 'lab'
             __tlsprobe_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -104,6 +106,7 @@ complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_opti
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'probe' -d 'Probe targets (the default command: `tlsprobe HOST` means `tlsprobe probe HOST`).'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'explain' -d 'Explain an error code, verify-flag mask, TLS alert or diagnosis id.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'clients' -d 'Show which clients (OpenSSL, curl, Python, Java, Go, GnuTLS, Android, Windows, Apple, browsers, ESP-IDF) would connect to a server, and why the others fail.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'lab' -d 'Deliberately broken TLS servers, offline: list them or serve them to test a client.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'demo' -d 'Serve every quick lab scenario on loopback, probe each, and check tlsprobe\'s answers (offline).'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe" -eq 1' -fa 'help' -d 'Show subcommand help information.'
@@ -170,6 +173,27 @@ complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_opti
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" flags' -l 'flags' -d 'Decode an X.509 verify-flag mask (esp_tls_flags).' -rfka ''
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" version' -l 'version' -d 'Show the version.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe explain" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" clients' -l 'clients' -d 'Only these clients, comma-separated (a family name such as java or android picks all its versions); \'list\' describes them.' -rfka 'openssl-3.0 curl-7.88 python-3.11 node-20 openssl-1.1.1 openssl-1.0.2 gnutls-3.7 java-8 java-11 java-17 java-21 go-1.17 go-1.19 android-7 android-9 android-11 android-14 windows-7 windows-10 windows-11 ios-12 macos-12 chrome-101 firefox-100 esp-idf esp-idf@4.4 esp-idf@5.2 esp-idf@5 esp-idf@5-tls13 esp-idf@6 arduino-esp32@3 list'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" require-clients' -l 'require-clients' -d 'Fail (with the client\'s diagnosis exit code, Nagios CRITICAL) when one of these clients fails, e.g. esp-idf,java-8; \'all\' requires every client.' -rfka 'openssl-3.0 curl-7.88 python-3.11 node-20 openssl-1.1.1 openssl-1.0.2 gnutls-3.7 java-8 java-11 java-17 java-21 go-1.17 go-1.19 android-7 android-9 android-11 android-14 windows-7 windows-10 windows-11 ios-12 macos-12 chrome-101 firefox-100 esp-idf esp-idf@4.4 esp-idf@5.2 esp-idf@5 esp-idf@5-tls13 esp-idf@6 arduino-esp32@3 all'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" sni' -l 'sni' -d 'Send this name as SNI (default: the target\'s host name).' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" connect-to' -l 'connect-to' -d 'Connect to this host or IP instead, keeping the target\'s name for SNI, verification and Host.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" 4' -s '4' -d 'Use IPv4 addresses only.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" 6' -s '6' -d 'Use IPv6 addresses only.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" timeout' -l 'timeout' -d 'Deadline for the whole probe, in seconds.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" connect-timeout' -l 'connect-timeout' -d 'Deadline for each TCP connect, in seconds.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" cacert' -l 'cacert' -d 'Trust anchors from this PEM file for every client, instead of each client\'s store.' -rF
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" capath' -l 'capath' -d 'Trust anchors from this hashed directory (c_rehash layout) for every client.' -rfa '(__tlsprobe_complete_directories)'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" client-trust' -l 'client-trust' -d 'How the ESP-IDF and Arduino clients trust the server: bundle, cacert or insecure (as for the probe\'s --client-trust).' -rfka 'bundle cacert insecure'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" at' -l 'at' -d 'Verify the chains as of this RFC 3339 time instead of now.' -rfka ''
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" no-fetch' -l 'no-fetch' -d 'Download no missing intermediate, even for the clients that do (Windows, Apple, browsers).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" json' -l 'json' -d 'Print one JSON document (same as --format json).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" format' -l 'format' -d 'Output format.' -rfka 'text json ndjson nagios prometheus junit markdown'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" q quiet' -s 'q' -l 'quiet' -d 'Print nothing on stdout; only the exit code tells.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" v verbose' -s 'v' -l 'verbose' -d 'Show every handshake message and the full chain in detail.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" color' -l 'color' -d 'Colour: auto (on a terminal), always or never.' -rfka 'auto always never'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" strict' -l 'strict' -d 'Warnings fail the run (exit 1).'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" version' -l 'version' -d 'Show the version.'
+complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe clients" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab" version' -l 'version' -d 'Show the version.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_flags_or_options "tlsprobe lab" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tlsprobe' -n '__tlsprobe_should_offer_completions_for_positional "tlsprobe lab" -eq 1' -fa 'list' -d 'List every lab scenario: what is wrong and the diagnosis and exit code tlsprobe gives.'

@@ -31,14 +31,14 @@ cleanup() {
 trap cleanup EXIT
 
 # Everything below runs in an empty directory as a reader would run it: `tlsprobe lab serve`
-# writes the lab PKI to ./tlsprobe-lab and serves the scenarios on 24431, 24432; the MQTT
+# writes the lab PKI to ./tlsprobe-lab and serves the scenarios on 24431–24433; the MQTT
 # broker is set up with the commands the README shows (mqtt_setup, run here verbatim).
 cd "$work"
 mkdir bin && ln -s "$bin" bin/tlsprobe
 export PATH="$work/bin:$PATH"
 
-lab_command="tlsprobe lab serve --port-base 24431 healthy-ecdsa missing-intermediate &"
-tlsprobe lab serve --port-base 24431 healthy-ecdsa missing-intermediate > lab.log 2>&1 &
+lab_command="tlsprobe lab serve --port-base 24431 healthy-ecdsa missing-intermediate sha1-leaf &"
+tlsprobe lab serve --port-base 24431 healthy-ecdsa missing-intermediate sha1-leaf > lab.log 2>&1 &
 pids+=($!)
 for _ in $(seq 300); do grep -q '^serving' lab.log && break; sleep 0.1; done
 grep -q '^serving' lab.log || { echo "readme-examples: tlsprobe lab serve did not start" >&2; cat lab.log >&2; exit 1; }
@@ -65,6 +65,7 @@ run() {  # prints "$ command" and runs it, as in a terminal (no colour: this is 
 healthy=$(run "tlsprobe --cacert tlsprobe-lab/root.pem localhost:24431")
 failing=$(run "tlsprobe --cacert tlsprobe-lab/root.pem localhost:24432")
 mqtt=$(run "tlsprobe --cacert tlsprobe-lab/root.pem mqtts://localhost:24441")
+clients_out=$(run "tlsprobe clients --cacert tlsprobe-lab/root.pem --clients openssl-3.0,curl-7.88,python-3.11,openssl-1.1.1,java-17,go-1.19,android-14,windows-10,chrome-101,esp-idf localhost:24433")
 schemes=$(tlsprobe _docs schemes | sed 's/^\(.*\)$/- `\1`/')
 set +e
 tlsprobe -q --cacert tlsprobe-lab/root.pem localhost:24432; ci_status=$?
@@ -145,6 +146,24 @@ ${fence}
 
 Every diagnosis has a stable id (\`${failing_id}\` here); \`tlsprobe explain ${failing_id}\`
 tells the whole story, and [docs/diagnoses.md](docs/diagnoses.md) lists them all.
+
+## Which clients can connect
+
+"It works on my laptop": \`tlsprobe clients\` replays the ClientHello of each client it knows
+(OpenSSL 1.0.2–3.0, curl, Python, Node, GnuTLS, Java 8–21, Go, Android, Windows, Apple, Chrome,
+Firefox and the ESP-IDF / Arduino generations; \`--clients list\` shows each profile's sources)
+and judges the chain the server sends for that negotiation with that client's trust store,
+chain building, name rules and key limits. Here the leaf is signed with SHA-1:
+
+${fence}console
+${clients_out}
+${fence}
+
+\`--json\` gives \`clients[]\` (\`name\`, \`outcome\`, \`failed_stage\`, \`tls\`, \`diagnosis\`);
+\`--require-clients esp-idf,java-8\` makes the exit code (and \`--format nagios\`) fail when a client
+you depend on fails; \`--format prometheus\` exports \`tlsprobe_clients_failing\`. The predictions are
+checked in the tests against the real s_client, curl, Python, gnutls-cli, Java 17, Go and Mbed TLS
+clients on the same servers.
 
 ## MQTT, mail, directories and databases
 

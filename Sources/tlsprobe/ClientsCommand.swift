@@ -11,7 +11,7 @@ struct ClientsCommand: ParsableCommand {
         discussion: """
             Each client's own ClientHello is replayed (suites OpenSSL cannot speak count), and the chain \
             the server sends for that negotiation is judged with that client's trust store, chain building, \
-            name rules and key limits. Exit status: 0 once the matrix ran, unless a client named by \
+            name rules and key limits; the exit status is 0 once the matrix ran, unless a client named by \
             --require-clients fails (then that client's diagnosis exit code) or the target cannot be reached.
             """
     )
@@ -19,7 +19,7 @@ struct ClientsCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(ProbeTarget.forms, valueName: "target"))
     var target: String?
 
-    @Option(name: .customLong("clients"), help: ArgumentHelp("Only these clients, comma-separated (a family name such as esp-idf or java picks all its versions); 'list' describes them.", valueName: "list"),
+    @Option(name: .customLong("clients"), help: ArgumentHelp("Only these clients, comma-separated (a family name such as java or android picks all its versions); 'list' describes them.", valueName: "list"),
             completion: .list(ClientProfiles.matrix.map(\.name) + ["list"]))
     var clients: String?
 
@@ -40,7 +40,7 @@ struct ClientsCommand: ParsableCommand {
         guard let clients, !listRequested else { return ClientProfiles.matrix }
         var chosen: [ClientProfile] = []
         for word in clients.split(separator: ",").map({ String($0).trimmingWhitespace().lowercased() }) where !word.isEmpty {
-            let matching = ClientProfiles.matrix.filter { $0.name == word || ClientMatrix.family(of: $0.name, is: word) }
+            let matching = ClientMatrix.profiles(matching: word)
             guard !matching.isEmpty else {
                 throw ValidationError("unknown client '\(word)' in --clients; expected names from 'tlsprobe clients --clients list' such as \(ClientProfiles.matrix.prefix(4).map(\.name).joined(separator: ", "))")
             }
@@ -53,7 +53,7 @@ struct ClientsCommand: ParsableCommand {
     func requiredClients() throws -> [String] {
         guard let requireClients else { return [] }
         let words = requireClients.split(separator: ",").map { String($0).trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }
-        for word in words where word != "all" && !ClientProfiles.matrix.contains(where: { $0.name == word || ClientMatrix.family(of: $0.name, is: word) }) {
+        for word in words where word != "all" && ClientMatrix.profiles(matching: word).isEmpty {
             throw ValidationError("unknown client '\(word)' in --require-clients; see 'tlsprobe clients --clients list'")
         }
         return words
@@ -88,6 +88,7 @@ struct ClientsCommand: ParsableCommand {
         options.at = verification.at.flatMap(RFC3339.parse)
         options.clientTrust = verification.clientTrust
         options.runHTTP = false
+        options.fetchMissingIssuers = !verification.noFetch
         return options
     }
 
@@ -135,4 +136,7 @@ struct ClientsVerificationOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Verify the chains as of this RFC 3339 time instead of now.", valueName: "time"))
     var at: String?
+
+    @Flag(name: .customLong("no-fetch"), help: "Download no missing intermediate, even for the clients that do (Windows, Apple, browsers).")
+    var noFetch = false
 }

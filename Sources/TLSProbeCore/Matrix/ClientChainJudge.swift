@@ -17,6 +17,9 @@ struct ClientChainJudge {
     /// allows several causes (missing intermediate or unknown root), the probe's chain
     /// analysis has already told them apart on the same chain.
     let probeCertificateIDs: [String]
+    /// --no-fetch turns the download off for every client.
+    let fetchPolicy: AIAFetchPolicy
+    let deadline: Deadline
     /// Set when the prediction relies on the client's AIA fetch.
     var aiaNote: String? = nil
 
@@ -34,15 +37,15 @@ struct ClientChainJudge {
             return (.certificate, Diagnosis.forClient(DiagnosisID.certTooLarge,
                 "The \(bytes)-byte Certificate message exceeds \(acceptance.library)'s limit of \(limit) bytes.", stage: .certificate))
         }
+        var judged = fetched.chain
         if let finding = verify(connection, fetched, now: now) {
-            // A client that fetches AIA completes a chain whose leaf names its issuer's URL.
-            if acceptance.fetchesAIA, finding.id == DiagnosisID.chainMissingIntermediate, let url = fetched.chain.last?.caIssuersURL {
-                aiaNote = "\(acceptance.library) would fetch the missing issuer from \(url) (AIA); predicted to connect if that URL serves it"
-                return nil
+            // A client that downloads missing issuers (AIA) gets the chain completed the same way.
+            guard profile.fetchesMissingIssuers, finding.id == DiagnosisID.chainMissingIntermediate, let completed = completeThroughAIA(fetched, now: now) else {
+                return (.certificate, finding)
             }
-            return (.certificate, finding)
+            judged = completed
         }
-        if let finding = libraryRules(fetched) { return (.certificate, finding) }
+        if let finding = libraryRules(judged) { return (.certificate, finding) }
         // OpenSSL ≥ 3.0 at security level 1+: TLS 1.0/1.1 sign the key exchange with MD5+SHA-1,
         // which it refuses ("legacy sigalg disallowed or unsupported"), though it offers them.
         if let level = acceptance.securityLevel, level >= 1, acceptance.sha1Signatures == .refused, let version, version < .tls12,
@@ -105,10 +108,24 @@ struct ClientChainJudge {
         return candidates[0]
     }
 
+    /// Downloads the missing issuers as this client would (`AIACompletion`, the probe's own
+    /// bounded fetcher) and verifies against the client's store; the completed path, or nil.
+    private mutating func completeThroughAIA(_ fetched: FetchedChain, now: Date) -> [CertificateSummary]? {
+        let sent = fetched.chain.compactMap { ParsedCertificate.fromPEM($0.pem) }
+        let completion = AIACompletion.complete(sent: sent, store: trust.store, https: nil, host: nil, at: at, now: now,
+                                                policy: fetchPolicy, deadline: deadline)
+        guard completion.status == .completed, completion.trusted else {
+            aiaNote = "\(acceptance.library) downloads missing issuers (AIA), but here that did not complete the chain: \(completion.reason ?? completion.status.rawValue)"
+            return nil
+        }
+        aiaNote = "completed from the CA Issuers URL (AIA) as \(acceptance.library) does: " + completion.fetches.map(\.url).joined(separator: ", ")
+        return completion.chain
+    }
+
     /// What a library other than OpenSSL adds (or relaxes) on the path it accepted.
-    private func libraryRules(_ fetched: FetchedChain) -> Diagnosis? {
+    private func libraryRules(_ chain: [CertificateSummary]) -> Diagnosis? {
         let library = acceptance.library
-        for certificate in fetched.chain where !certificate.selfSigned {
+        for certificate in chain where !certificate.selfSigned {
             let algorithm = certificate.signatureAlgorithm.lowercased()
             if algorithm.contains("md5") {
                 return Diagnosis.forClient(DiagnosisID.sigMD5, "\(quoted(certificate.commonName ?? certificate.subject)) is signed with MD5; \(library) refuses it.", stage: .certificate)
@@ -123,7 +140,7 @@ struct ClientChainJudge {
                 }
             }
         }
-        for certificate in fetched.chain where certificate.keyType.hasPrefix("RSA") && certificate.keyBits < acceptance.minRSABits {
+        for certificate in chain where certificate.keyType.hasPrefix("RSA") && certificate.keyBits < acceptance.minRSABits {
             return Diagnosis.forClient(DiagnosisID.keyWeakRSA,
                 "\(quoted(certificate.commonName ?? certificate.subject)) has a \(certificate.keyBits)-bit RSA key; \(library) needs at least \(acceptance.minRSABits).", stage: .certificate)
         }

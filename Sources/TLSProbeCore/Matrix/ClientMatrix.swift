@@ -69,10 +69,16 @@ public struct ClientMatrix: Sendable {
         report.outcome = rows.contains { $0.outcome == .fails } ? .warning : .ok
     }
 
-    /// `esp-idf` in --require-clients names every esp-idf profile; `java-8` names java-8.
+    /// A word of --clients / --require-clients: the profile of that name (`esp-idf`, `java-8`),
+    /// else every version of that family (`java`, `android`, `go`).
+    public static func profiles(matching word: String, in profiles: [ClientProfile] = ClientProfiles.matrix) -> [ClientProfile] {
+        let wanted = word.lowercased()
+        if let exact = profiles.first(where: { $0.name == wanted }) { return [exact] }
+        return profiles.filter { family(of: $0.name, is: wanted) }
+    }
+
     static func matches(_ name: String, _ requirement: String) -> Bool {
-        let wanted = requirement.lowercased()
-        return name == wanted || family(of: name, is: wanted)
+        profiles(matching: requirement).contains { $0.name == name }
     }
 
     /// Whether `name` is one version of the family `family` ("java-17" of "java", "esp-idf@4.4"
@@ -145,7 +151,7 @@ public struct ClientMatrix: Sendable {
             }
             if let acceptance = profile.acceptance {
                 judgeOnPC(&row, profile, acceptance, key: keyOf[index], fetched: keyOf[index].flatMap { fetched[$0] }, stores: stores,
-                          host: target.host, probeIDs: probeIDs, now: now)
+                          host: target.host, probeIDs: probeIDs, deadline: deadline, now: now)
             } else {
                 judgeDevice(&row, profile, devices[index])
             }
@@ -154,7 +160,7 @@ public struct ClientMatrix: Sendable {
     }
 
     private func judgeOnPC(_ row: inout ClientMatrixRow, _ profile: ClientProfile, _ acceptance: ClientAcceptance, key: ChainFetchKey?,
-                           fetched: FetchedChain?, stores: TrustStores, host: String, probeIDs: [String], now: Date) {
+                           fetched: FetchedChain?, stores: TrustStores, host: String, probeIDs: [String], deadline: Deadline, now: Date) {
         guard let fetched else {
             row.notes.append("the chain could not be fetched for this negotiation; the certificate was not judged")
             return
@@ -166,7 +172,8 @@ public struct ClientMatrix: Sendable {
         }
         row.trustStore = label
         var judge = ClientChainJudge(profile: profile, acceptance: acceptance, trust: trust, userTrust: options.trust != .system,
-                                     host: host, at: options.at, probeCertificateIDs: probeIDs)
+                                     host: host, at: options.at, probeCertificateIDs: probeIDs,
+                                     fetchPolicy: options.fetchMissingIssuers ? AIAFetchPolicy() : .disabled("--no-fetch"), deadline: deadline)
         if let (stage, diagnosis) = judge.judge(fetched, version: key?.version, now: now) {
             row.outcome = .fails
             row.failedStage = stage

@@ -3,7 +3,7 @@ extension ClientProfile {
     /// rules; the OpenSSL-facing fields are derived from the recipe (they feed the OpenSSL
     /// handshake that fetches the chain for this client's negotiation).
     static func matrixClient(_ name: String, _ summary: String, basis: String, hello: HelloRecipe, accepts: ClientAcceptance,
-                             sendsSNI: Bool = true, sources: [ProfileSource]) -> ClientProfile {
+                             fetchesMissingIssuers: Bool = false, sendsSNI: Bool = true, sources: [ProfileSource]) -> ClientProfile {
         let tls12 = hello.tls12Suites.compactMap { CipherSuiteTable.info($0)?.ianaName }.filter { !$0.hasPrefix("TLS_EMPTY") }
         let versions = hello.versions.compactMap { TLSVersion(wireValue: Int($0)) }
         var profile = ClientProfile(
@@ -14,6 +14,7 @@ extension ClientProfile {
             alpn: hello.alpn, sendsSNI: sendsSNI, inputBufferBytes: nil, maxRSABits: nil, minRSABits: accepts.minRSABits,
             certificateCurves: ["P-256", "P-384", "P-521"], certificateHashes: accepts.sha1Signatures == .refused ? ["sha256", "sha384", "sha512"] : ["sha1", "sha256", "sha384", "sha512"],
             supportsEdDSA: false, checksDates: true, defaultBundle: nil, tls13Option: nil)
+        profile.fetchesMissingIssuers = fetchesMissingIssuers
         profile.hello = hello
         profile.acceptance = accepts
         profile.sources = sources

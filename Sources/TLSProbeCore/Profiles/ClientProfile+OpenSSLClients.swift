@@ -95,10 +95,10 @@ extension ClientProfile {
                                0x0303, 0x0301, 0x0302, 0x0402, 0x0502, 0x0602],
             extensions: [0, 11, 10, 35, 22, 23, 13, 43, 45, 51], pointFormats: [0, 1, 2]),
         accepts: ClientAcceptance(library: "OpenSSL 1.1.1 (Debian 10/11)", trustStore: .system, commonNameFallback: true, securityLevel: 2,
-                                  minRSABits: 2048, sha1Signatures: .accepted, minDHBits: 2048, maxCertificateMessageBytes: 102_400),
+                                  minRSABits: 2048, sha1Signatures: .refused, minDHBits: 2048, maxCertificateMessageBytes: 102_400),
         sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"OpenSSL 1.1.1d (Debian)\""),
                   ProfileSource("MinProtocol = TLSv1.2, CipherString = DEFAULT@SECLEVEL=2", "Debian 10 openssl 1.1.1d debian/patches/Set-systemwide-default-settings-for-libssl-users.patch"),
-                  ProfileSource("SHA-1 certificate signatures still pass at level 2 in 1.1.1 (only 3.0 refuses them from level 1)", "OpenSSL 3.0 CHANGES.md \"SHA1 ... no longer allowed at security level 1\"")])
+                  ProfileSource("SHA-1 (80 security bits) is below level 2's 112 bits: SHA-1-signed certificates fail (\"ca md too weak\"); OpenSSL 3.0 moved that refusal down to level 1", "OpenSSL 1.1.1 doc/man3/SSL_CTX_set_security_level.pod; OpenSSL 3.0 CHANGES.md")])
 
     public static let openSSL102: ClientProfile = matrixClient(
         "openssl-1.0.2", "OpenSSL 1.0.2 (RHEL/CentOS 7, old appliances): TLS ≤ 1.2, no security levels, first chain only",

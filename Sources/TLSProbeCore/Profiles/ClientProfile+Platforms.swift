@@ -67,7 +67,7 @@ extension ClientProfile {
     }()
 
     static func schannel(_ version: String, sha1: ClientAcceptance.SHA1Rule) -> ClientAcceptance {
-        ClientAcceptance(library: "Windows \(version) SChannel/CryptoAPI", trustStore: .windows, fetchesAIA: true, commonNameFallback: true,
+        ClientAcceptance(library: "Windows \(version) SChannel/CryptoAPI", trustStore: .windows, commonNameFallback: true,
                          minRSABits: 1024, sha1Signatures: sha1, minDHBits: 1024, maxCertificateMessageBytes: nil)
     }
 
@@ -88,7 +88,8 @@ extension ClientProfile {
             signatureSchemes: [0x0601, 0x0603, 0x0401, 0x0501, 0x0201, 0x0403, 0x0503, 0x0203, 0x0202],
             extensions: [0, 5, 10, 11, 13, 23, 65281]),
         accepts: schannel("7", sha1: .accepted),
-        sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"IE 11 Win 7\"")] + schannelSources.filter { !$0.fact.hasPrefix("SHA-1") })
+        fetchesMissingIssuers: true,
+            sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"IE 11 Win 7\"")] + schannelSources.filter { !$0.fact.hasPrefix("SHA-1") })
 
     static let windows10Hello = HelloRecipe(
         versions: [0x0303, 0x0302, 0x0301],
@@ -102,7 +103,8 @@ extension ClientProfile {
         "windows-10", "Windows 10 SChannel (IE 11, .NET, PowerShell): TLS ≤ 1.2, P-256/P-384 only, AIA fetching",
         basis: "IE 11 on Windows 10 (testssl.sh capture)",
         hello: windows10Hello, accepts: schannel("10", sha1: .refusedUnderShippedRoots),
-        sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"IE 11 Win 10\" (its token_binding extension left out)")] + schannelSources)
+        fetchesMissingIssuers: true,
+            sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"IE 11 Win 10\" (its token_binding extension left out)")] + schannelSources)
 
     public static let windows11: ClientProfile = {
         var hello = windows10Hello
@@ -116,12 +118,14 @@ extension ClientProfile {
             "windows-11", "Windows 11 SChannel: TLS 1.2–1.3 (1.0/1.1 off), X25519, AIA fetching",
             basis: "Windows 11 SChannel documented defaults; hello modelled on Windows 10's plus TLS 1.3 (no capture available)",
             hello: hello, accepts: schannel("11", sha1: .refusedUnderShippedRoots),
-            sources: [ProfileSource("TLS 1.3 on and TLS 1.0/1.1 off by default; TLS_AES_256_GCM_SHA384 and TLS_AES_128_GCM_SHA256; X25519, P-256, P-384",
+            fetchesMissingIssuers: true,
+            sources: [ProfileSource("ClientHello: Windows 10's capture (testssl.sh \"IE 11 Win 10\") with TLS 1.3 added as documented, no capture of Windows 11 exists", "testssl/testssl.sh 3.2 etc/client-simulation.txt"),
+                      ProfileSource("TLS 1.3 on and TLS 1.0/1.1 off by default; TLS_AES_256_GCM_SHA384 and TLS_AES_128_GCM_SHA256; X25519, P-256, P-384",
                                     "learn.microsoft.com/en-us/windows/win32/secauthn/tls-cipher-suites-in-windows-11, protocols-in-tls-ssl--schannel-ssp-")] + schannelSources)
     }()
 
     static func apple(_ version: String) -> ClientAcceptance {
-        ClientAcceptance(library: "Apple \(version) Security.framework", trustStore: .apple, fetchesAIA: true, commonNameFallback: false,
+        ClientAcceptance(library: "Apple \(version) Security.framework", trustStore: .apple, commonNameFallback: false,
                          minRSABits: 2048, sha1Signatures: .refused, minDHBits: 1024, maxCertificateMessageBytes: nil)
     }
 
@@ -141,9 +145,10 @@ extension ClientProfile {
             groups: [0x001D, 0x0017, 0x0018, 0x0019], keyShares: [0x001D],
             signatureSchemes: [0x0403, 0x0804, 0x0401, 0x0503, 0x0203, 0x0805, 0x0501, 0x0806, 0x0601, 0x0201],
             extensions: [65281, 0, 23, 13, 5, 18, 16, 11, 51, 45, 43, 10], alpn: ["h2", "http/1.1"], padsTo512: true),
-        accepts: ClientAcceptance(library: "Apple iOS 12 Security.framework", trustStore: .apple, fetchesAIA: true, commonNameFallback: true,
+        accepts: ClientAcceptance(library: "Apple iOS 12 Security.framework", trustStore: .apple, commonNameFallback: true,
                                   minRSABits: 1024, sha1Signatures: .refusedUnderShippedRoots, minDHBits: 1024, maxCertificateMessageBytes: nil),
-        sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Safari 12.1 (iOS 12.2)\" (NPN, replayed pre_shared_key and old h2 drafts left out)"),
+        fetchesMissingIssuers: true,
+            sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Safari 12.1 (iOS 12.2)\" (NPN, replayed pre_shared_key and old h2 drafts left out)"),
                   ProfileSource("before iOS 13: the CN still counts without a DNS SAN, RSA-1024 and SHA-1 under private roots still pass (iOS 13 made all three fail)", "support.apple.com/en-us/103769")] + appleSources.suffix(1))
 
     public static let macos12 = matrixClient(
@@ -158,7 +163,8 @@ extension ClientProfile {
             extensions: [0, 23, 65281, 10, 11, 16, 5, 13, 18, 51, 45, 43, 27], alpn: ["h2", "http/1.1"], padsTo512: true,
             rawBodies: [27: [0x02, 0x00, 0x01]]),
         accepts: apple("macOS 12"),
-        sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Safari 15.4 (macOS 12.3.1)\"")] + appleSources)
+        fetchesMissingIssuers: true,
+            sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Safari 15.4 (macOS 12.3.1)\"")] + appleSources)
 
     public static let chrome: ClientProfile = matrixClient(
         "chrome-101", "Chrome 101 (BoringSSL, Chrome Root Store): TLS 1.2–1.3, SAN required, AIA fetching on Windows/macOS/Android",
@@ -170,9 +176,10 @@ extension ClientProfile {
             signatureSchemes: [0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501, 0x0806, 0x0601],
             extensions: [0, 23, 65281, 10, 11, 35, 16, 5, 13, 18, 51, 45, 43, 27, 17513], alpn: ["h2", "http/1.1"], padsTo512: true,
             rawBodies: [27: [0x02, 0x00, 0x02], 17513: [0x00, 0x03, 0x02, 0x68, 0x32]]),
-        accepts: ClientAcceptance(library: "Chrome 101 (BoringSSL, platform verifier)", trustStore: .chrome, fetchesAIA: true, commonNameFallback: false,
+        accepts: ClientAcceptance(library: "Chrome 101 (BoringSSL, platform verifier)", trustStore: .chrome, commonNameFallback: false,
                                   minRSABits: 1024, sha1Signatures: .refused, minDHBits: nil, maxCertificateMessageBytes: nil),
-        sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Chrome 101 (Win 10)\""),
+        fetchesMissingIssuers: true,
+            sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Chrome 101 (Win 10)\""),
                   ProfileSource("no CN fallback (Chrome 58), SHA-1 refused (Chrome 56), no DHE (Chrome 53)", "chromestatus.com features 4981025180483584, 6601657605423104; security.googleblog.com 2016-11 SHA-1"),
                   ProfileSource("AIA fetching for missing intermediates", "chromium.org/Home/chromium-security/root-ca-policy; net/cert/internal/cert_issuer_source_aia.cc")])
 
@@ -186,9 +193,10 @@ extension ClientProfile {
             signatureSchemes: [0x0403, 0x0503, 0x0603, 0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601, 0x0203, 0x0201],
             extensions: [0, 23, 65281, 10, 11, 35, 16, 5, 34, 51, 43, 13, 45, 28], alpn: ["h2", "http/1.1"], padsTo512: true,
             rawBodies: [34: [0x00, 0x08, 0x04, 0x03, 0x05, 0x03, 0x06, 0x03, 0x02, 0x03], 28: [0x40, 0x01]]),
-        accepts: ClientAcceptance(library: "Firefox 100 (NSS)", trustStore: .mozilla, fetchesAIA: true, commonNameFallback: false,
+        accepts: ClientAcceptance(library: "Firefox 100 (NSS)", trustStore: .mozilla, commonNameFallback: false,
                                   minRSABits: 1024, sha1Signatures: .refused, minDHBits: 1023, maxCertificateMessageBytes: nil),
-        sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Firefox 100 (Win 10)\""),
+        fetchesMissingIssuers: true,
+            sources: [ProfileSource("ClientHello", "testssl/testssl.sh 3.2 etc/client-simulation.txt \"Firefox 100 (Win 10)\""),
                   ProfileSource("intermediates of the Mozilla program are preloaded (security.remote_settings.intermediates.enabled), which completes most chains as AIA would",
                                 "blog.mozilla.org/security/2020/11/13/preloading-intermediate-ca-certificates-into-firefox/"),
                   ProfileSource("no CN fallback (Firefox 48), SHA-1 refused (Firefox 52)", "bugzilla.mozilla.org 1245280; blog.mozilla.org/security/2017/02/23/the-end-of-sha-1-on-the-public-web/")])

@@ -65,9 +65,6 @@ public struct ClientAcceptance: Sendable, Equatable {
     /// Finds intermediates anywhere in the Certificate message (RFC 8446 §4.4.2 allows any
     /// order); false: only after the certificate they sign (Mbed TLS).
     public var reordersChain = true
-    /// Fetches a missing intermediate from the certificate's AIA caIssuers URL (Windows
-    /// CryptoAPI, Apple, Chrome; each profile's sources say so).
-    public var fetchesAIA = false
     /// Tries other paths when the first one fails, e.g. past an expired cross-sign (OpenSSL ≥
     /// 1.1.0, Go, Java, GnuTLS ≥ 3.6, browsers); OpenSSL 1.0.2 stops at the first.
     public var alternativeChains = true
@@ -87,13 +84,12 @@ public struct ClientAcceptance: Sendable, Equatable {
     /// jdk.tls.maxHandshakeMessageSize, Go's maxHandshake …); nil: no limit we know of.
     public var maxCertificateMessageBytes: Int?
 
-    public init(library: String, trustStore: ClientTrustStore, reordersChain: Bool = true, fetchesAIA: Bool = false,
+    public init(library: String, trustStore: ClientTrustStore, reordersChain: Bool = true,
                 alternativeChains: Bool = true, commonNameFallback: Bool, matchesIPAddressSANs: Bool = true,
                 securityLevel: Int32? = nil, minRSABits: Int, sha1Signatures: SHA1Rule, minDHBits: Int?, maxCertificateMessageBytes: Int?) {
         self.library = library
         self.trustStore = trustStore
         self.reordersChain = reordersChain
-        self.fetchesAIA = fetchesAIA
         self.alternativeChains = alternativeChains
         self.commonNameFallback = commonNameFallback
         self.matchesIPAddressSANs = matchesIPAddressSANs
