@@ -37,6 +37,14 @@ struct ClientChainJudge {
             return (.certificate, Diagnosis.forClient(DiagnosisID.certTooLarge,
                 "The \(bytes)-byte Certificate message exceeds \(acceptance.library)'s limit of \(limit) bytes.", stage: .certificate))
         }
+        if !acceptance.matchesIPAddressSANs, SocketAddress.isNumericHost(host) {
+            return (.certificate, Diagnosis.forClient(DiagnosisID.certHostnameMismatch,
+                "\(acceptance.library) never matches an IP address against iPAddress SANs: connect by a DNS name in the certificate.", stage: .certificate))
+        }
+        if !acceptance.reordersChain, let (child, parent) = outOfOrder(fetched.chain) {
+            return (.certificate, Diagnosis.forClient(DiagnosisID.chainWrongOrder,
+                "\(quoted(parent.commonName ?? parent.subject)) (the issuer of \(quoted(child.commonName ?? child.subject))) is not the next certificate sent, and \(acceptance.library) looks for an issuer only after each certificate.", stage: .certificate))
+        }
         var judged = fetched.chain
         if let finding = verify(connection, fetched, now: now) {
             // A client that downloads missing issuers (AIA) gets the chain completed the same way.
@@ -97,6 +105,15 @@ struct ClientChainJudge {
             let id = candidates.first(where: probeCertificateIDs.contains) ?? refine(candidates, first, fetched)
             return Diagnosis.forClient(id, "\(first.message) at depth \(first.depth) (\(first.subject)), verifying against \(trust.label).", stage: .certificate)
         }
+    }
+
+    /// The first certificate whose issuer, also sent, does not come right after it.
+    private func outOfOrder(_ chain: [CertificateSummary]) -> (CertificateSummary, CertificateSummary)? {
+        for (index, child) in chain.enumerated() where !child.selfSigned {
+            guard let parentIndex = chain.firstIndex(where: { $0.subjectHash == child.issuerHash && $0.sha256 != child.sha256 }) else { continue }
+            if parentIndex != index + 1 { return (child, chain[parentIndex]) }
+        }
+        return nil
     }
 
     /// Without the probe's analysis: the sent chain's shape picks among the verify code's causes.

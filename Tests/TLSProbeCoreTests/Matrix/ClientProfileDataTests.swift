@@ -1,5 +1,6 @@
 import Testing
 @testable import TLSProbeCore
+import TLSProbeLab
 
 /// The matrix's client profiles as data: names scripts can pick, sources for every profile,
 /// hellos that encode as captured.
@@ -59,5 +60,36 @@ import Testing
         #expect(ClientMatrix.profiles(matching: "esp-idf").map(\.name) == ["esp-idf"])
         #expect(ClientMatrix.profiles(matching: "java").map(\.name) == ["java-8", "java-11", "java-17", "java-21"])
         #expect(ClientMatrix.matches("esp-idf@5-tls13", "esp-idf@5-tls13") && !ClientMatrix.matches("esp-idf@5-tls13", "esp-idf"))
+    }
+}
+
+/// Acceptance rules no shipped PC profile uses yet (Mbed TLS has them through its device
+/// model), checked on a copy of openssl-3.0 against the lab servers that show them.
+@Suite struct ClientAcceptanceRuleTests {
+    static func row(_ scenarioName: String, _ adjust: (inout ClientAcceptance) -> Void) throws -> ClientMatrixRow {
+        let scenario = try #require(LabScenarios.named(scenarioName))
+        let server = try scenario.make(LabFixture.pki)
+        defer { server.stop() }
+        var profile = try #require(ClientProfiles.matrixClient(named: "openssl-3.0"))
+        profile.name = "strict-test"
+        adjust(&profile.acceptance!)
+        var options = LabFixture.options()
+        options.connectTo = server.host
+        let target = try ProbeTarget.parse("\(scenario.host):\(server.port)")
+        return try #require(ClientMatrix(options: options, clients: [profile]).run(target).clients?.first)
+    }
+
+    @Test func aClientThatDoesNotReorderFailsAnOutOfOrderChain() throws {
+        let reorders = try Self.row("chain-out-of-order") { _ in }
+        #expect(reorders.outcome == .connects)
+        let strict = try Self.row("chain-out-of-order") { $0.reordersChain = false }
+        #expect(strict.outcome == .fails && strict.diagnosis?.id == DiagnosisID.chainWrongOrder, "\(strict.diagnosis?.summary ?? "-")")
+    }
+
+    @Test func aClientWithoutIPSANMatchingFailsAnIPTarget() throws {
+        let matches = try Self.row("ip-san") { _ in }
+        #expect(matches.outcome == .connects, "\(matches.diagnosis?.summary ?? "-")")
+        let blind = try Self.row("ip-san") { $0.matchesIPAddressSANs = false }
+        #expect(blind.outcome == .fails && blind.diagnosis?.id == DiagnosisID.certHostnameMismatch)
     }
 }
