@@ -1,81 +1,47 @@
 /// FTP (RFC 959) with AUTH TLS (RFC 4217): greeting, FEAT (RFC 2389), AUTH TLS, 234 — and after
 /// TLS a fresh FEAT.
-struct FTPDialogue: Dialogue {
-    enum Mode { case startTLS, afterTLS(expectGreeting: Bool) }
-    private enum State { case greeting, feat, auth, finished }
+typealias FTPDialogue = CapabilityDialogue<FTPDialect>
 
-    let mode: Mode
-    private var state: State
-    private var sentFeat = false
-    private(set) var featAnswered = false
-    private(set) var capabilities: [String] = []
-    private(set) var greeting: String?
+struct FTPDialect: LineDialect {
+    static let greetingAwaited = "the FTP greeting (220)"
+    static let capabilityCommandName = "FEAT"
+    static let upgradeCommand = "AUTH TLS"
+    static let goodbye = "QUIT"
 
-    init(mode: Mode) {
-        self.mode = mode
-        switch mode {
-        case .startTLS, .afterTLS(expectGreeting: true): state = .greeting
-        case .afterTLS(expectGreeting: false): state = .feat
-        }
-    }
+    let capabilityCommand = "FEAT"
 
-    var waitingFor: String {
-        switch state {
-        case .greeting: "the FTP greeting (220)"
-        case .feat: "the reply to FEAT"
-        case .auth: "the reply to AUTH TLS"
-        case .finished: "nothing"
-        }
-    }
-
-    mutating func step(_ buffer: inout [UInt8], log: inout DialogueLog) -> DialogueStep {
-        if state == .feat && !sentFeat {
-            sentFeat = true
-            return .send(DialogueText.bytes("FEAT"), shown: "FEAT")
-        }
+    mutating func read(_ phase: CapabilityPhase, _ buffer: inout [UInt8], log: inout DialogueLog, found: inout CapabilityFindings) -> DialectAnswer {
         let original = buffer
         let reply: CodedReply
         switch CodedReply.take(&buffer, allowBareContinuation: true) {
         case .incomplete: return .needMore
-        case .notCoded:
-            let (name, preview) = DialogueText.identify(original)
-            return .failed(.otherProtocol(detected: name, preview: preview))
+        case .notCoded: return otherProtocol(original)
         case .reply(let parsed): reply = parsed
         }
         for line in reply.lines { log.server("\(reply.code) \(line)") }
-        switch state {
+        switch phase {
         case .greeting:
-            greeting = reply.summary
+            found.greeting = reply.summary
             guard reply.code == 220 else {
                 return .failed(reply.code == 421 ? .refused(reply: reply.summary) : .unexpected(reply: reply.summary, expected: "220 greeting"))
             }
-            state = .feat
-            sentFeat = true
-            return .send(DialogueText.bytes("FEAT"), shown: "FEAT")
-        case .feat:
+            return .greeted
+        case .capabilities:
             if reply.code == 211 {
-                featAnswered = true
-                capabilities = reply.lines.dropFirst().dropLast().map { $0.trimmingSpaces.uppercased() }.filter { !$0.isEmpty }
+                found.capabilitiesAnswered = true
+                found.capabilities = reply.lines.dropFirst().dropLast().map { $0.trimmingSpaces.uppercased() }.filter { !$0.isEmpty }
             }
-            if case .afterTLS = mode {
-                state = .finished
-                return .done
-            }
-            state = .auth
-            return .send(DialogueText.bytes("AUTH TLS"), shown: "AUTH TLS")
-        case .auth:
-            if reply.code == 234 {
-                state = .finished
-                return .done
-            }
-            if featAnswered && !capabilities.contains(where: { $0.hasPrefix("AUTH") && $0.contains("TLS") }) {
-                return .failed(.notOffered(offered: capabilities))
+            return .listed
+        case .upgrade:
+            if reply.code == 234 { return .goAhead }
+            // Refused: "not offered" when FEAT listed features and AUTH TLS was not among them.
+            if found.capabilitiesAnswered && !found.capabilities.contains(where: { $0.hasPrefix("AUTH") && $0.contains("TLS") }) {
+                return .failed(.notOffered(offered: found.capabilities))
             }
             return .failed(.refused(reply: reply.summary))
-        case .finished:
-            return .done
         }
     }
 
-    static let goodbye = DialogueText.bytes("QUIT")
+    /// FTP servers often list no AUTH in FEAT and still accept it: always ask.
+    static func refusalBeforeUpgrade(_ found: CapabilityFindings) -> DialogueFailure? { nil }
 }

@@ -43,12 +43,12 @@ struct StartTLSStage: ProbeStage {
         case .pop3:
             var dialogue = POP3Dialogue(mode: .startTLS)
             failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-            details.capabilities = dialogue.capaAnswered ? dialogue.capabilities : nil
+            details.capabilities = dialogue.capabilitiesAnswered ? dialogue.capabilities : nil
             greeting = dialogue.greeting
         case .ftp:
             var dialogue = FTPDialogue(mode: .startTLS)
             failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-            details.capabilities = dialogue.featAnswered ? dialogue.capabilities : nil
+            details.capabilities = dialogue.capabilitiesAnswered ? dialogue.capabilities : nil
             greeting = dialogue.greeting
         case .xmpp:
             var dialogue = XMPPDialogue(mode: .startTLS, domain: target.host)
