@@ -40,6 +40,23 @@ final class ExternalTLSServer: LabServer, @unchecked Sendable {
         try launch(["openssl", "ocsp", "-index", index, "-port", String(port), "-CA", ca, "-rsigner", signer, "-rkey", key, "-ndays", "1"], name: "openssl ocsp")
     }
 
+    /// Answers every POST with the bytes of `file` (an OCSP response recorded earlier).
+    static func replayingPOST(file: String, port: UInt16) throws -> ExternalTLSServer {
+        let script = """
+            import http.server, sys
+            body = open(sys.argv[1], 'rb').read()
+            class H(http.server.BaseHTTPRequestHandler):
+                def do_POST(self):
+                    self.rfile.read(int(self.headers.get('Content-Length', 0)))
+                    self.send_response(200); self.send_header('Content-Type', 'application/ocsp-response')
+                    self.send_header('Content-Length', str(len(body))); self.end_headers(); self.wfile.write(body)
+            s = http.server.HTTPServer(('127.0.0.1', int(sys.argv[2])), H)
+            print('Serving HTTP on 127.0.0.1 port %d' % s.server_address[1], flush=True)
+            s.serve_forever()
+            """
+        return try launch(["python3", "-u", "-c", script, file, String(port)], name: "python3 OCSP replay")
+    }
+
     /// A loopback HTTP server for the files in `directory` (a CRL distribution point).
     static func httpFiles(_ directory: String, port: UInt16 = 0) throws -> ExternalTLSServer {
         try launch(["python3", "-u", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", directory], name: "python3 http.server")

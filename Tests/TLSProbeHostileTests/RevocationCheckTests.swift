@@ -32,14 +32,18 @@ struct RevocationCheckTests {
     }
 
     /// `revokedIn`: "ocsp", "crl", both or neither, for the leaf.
-    static func world(revokedIn: Set<String>, responderAlive: Bool = true) throws -> World {
+    /// `deadFirst`: the leaf names a dead responder and a dead distribution point before the live ones.
+    /// `ocspURL`: the responder URL to name instead of the live one (a replaying server, say).
+    static func world(revokedIn: Set<String>, responderAlive: Bool = true, deadFirst: Bool = false, ocspURL: String? = nil) throws -> World {
         let directory = HostileFixture.directory.appending(path: "revocation-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try pki.intermediate.write(certTo: directory.appending(path: "intermediate.pem"), keyTo: directory.appending(path: "intermediate.key"))
         let ocspPort = try ExternalTLSServer.freePort(), crlPort = try ExternalTLSServer.freePort()
         var spec = LabCertificateSpec.server()
-        spec.extensionOverrides = [("authorityInfoAccess", "OCSP;URI:http://127.0.0.1:\(ocspPort)/"),
-                                   ("crlDistributionPoints", "URI:http://127.0.0.1:\(crlPort)/intermediate.crl")]
+        let dead = deadFirst ? try ExternalTLSServer.freePort() : 0
+        let ocsp = ocspURL ?? "http://127.0.0.1:\(ocspPort)/"
+        spec.extensionOverrides = [("authorityInfoAccess", (deadFirst ? "OCSP;URI:http://127.0.0.1:\(dead)/," : "") + "OCSP;URI:\(ocsp)"),
+                                   ("crlDistributionPoints", (deadFirst ? "URI:http://127.0.0.1:\(dead)/gone.crl," : "") + "URI:http://127.0.0.1:\(crlPort)/intermediate.crl")]
         let leaf = try LabPKI.issue(spec, issuer: pki.intermediate)
         try leaf.write(certTo: directory.appending(path: "leaf.pem"))
         let serial = try tool(["openssl", "x509", "-noout", "-serial", "-in", "leaf.pem"], in: directory).output
@@ -115,6 +119,45 @@ struct RevocationCheckTests {
         HostileTable.row("--revocation ocsp, responder down", result)
         HostileFixture.check(result, exit: [.success], ids: [DiagnosisID.revocationUnknown], deadline: 6)
         #expect(result.report.revocation?.first { $0.depth == 0 }?.status == "unknown")
+    }
+
+    /// Every responder and distribution point the certificate names is tried in order: the first
+    /// (dead) ones do not make the status unknown.
+    @Test(arguments: [("ocsp", RevocationMode.ocsp), ("crl", .crl)])
+    func aDeadFirstURLFallsThroughToTheNextOne(source: String, mode: RevocationMode) throws {
+        let world = try Self.world(revokedIn: [source], deadFirst: true)
+        defer { world.stop() }
+        let result = try probe(world, mode)
+        HostileTable.row("--revocation \(source), first URL dead, second says revoked", result)
+        HostileFixture.check(result, exit: [.otherCertificateProblem], ids: [DiagnosisID.certRevoked], deadline: 6)
+        let leaf = try #require(result.report.revocation?.first { $0.depth == 0 })
+        #expect(leaf.status == "revoked", "\(leaf)")
+        #expect(leaf.detail.contains("after http://127.0.0.1:"), "\(leaf.detail)")
+        #expect(leaf.url?.hasSuffix(source == "ocsp" ? "/" : "/intermediate.crl") == true && leaf.url?.contains("gone") == false, "\(leaf)")
+    }
+
+    /// Our request carries a nonce; a responder that replays an answer made for another request
+    /// (another nonce) is not believed, even though the answer is validly signed and says good.
+    @Test func aReplayedOCSPAnswerWithAnotherNonceIsNotBelieved() throws {
+        let replayPort = try ExternalTLSServer.freePort()
+        let world = try Self.world(revokedIn: [], ocspURL: "http://127.0.0.1:\(replayPort)/")
+        defer { world.stop() }
+        // A genuine answer to openssl's own request (its own nonce), from the live responder.
+        let fetched = try Self.tool(["openssl", "ocsp", "-issuer", "intermediate.pem", "-cert", "leaf.pem", "-url", "http://127.0.0.1:\(world.responder.port)/",
+                                     "-CAfile", "intermediate.pem", "-partial_chain", "-respout", "replay.der"], in: world.directory)
+        #expect(fetched.status == 0 && fetched.output.contains("leaf.pem: good"), "\(fetched.output)")
+        let replay = try ExternalTLSServer.replayingPOST(file: world.directory.appending(path: "replay.der").path, port: replayPort)
+        defer { replay.stop() }
+        let result = try probe(world, .ocsp)
+        HostileTable.row("--revocation ocsp, responder replays an answer with another nonce", result)
+        let leaf = try #require(result.report.revocation?.first { $0.depth == 0 })
+        #expect(leaf.status == "unknown", "\(leaf)")
+        #expect(leaf.detail.contains("nonce"), "\(leaf.detail)")
+        #expect(result.report.exitCode == 0, "\(result.report.diagnoses.map(\.id))")
+        // The live responder echoes our nonce: good.
+        let direct = try Self.world(revokedIn: [])
+        defer { direct.stop() }
+        #expect(try probe(direct, .ocsp).report.revocation?.first { $0.depth == 0 }?.status == "good")
     }
 
     @Test func offByDefault() throws {

@@ -37,8 +37,9 @@ enum OCSPEvaluation {
 
     /// `certificate` and `issuer` are X509*; `untrusted` a STACK_OF(X509) that may hold the signer
     /// and its chain; `store` the X509_STORE the probe trusts.
+    /// `request`, when we asked (not for a staple): its nonce must not be contradicted.
     static func evaluate(der: [UInt8], certificate: OpaquePointer, issuer: OpaquePointer,
-                         untrusted: OpaquePointer?, store: OpaquePointer?, now: Date) -> OCSPFinding {
+                         untrusted: OpaquePointer?, store: OpaquePointer?, now: Date, request: OCSPRequest? = nil) -> OCSPFinding {
         guard let response = OCSPResponse(der: der) else {
             let preview = SafeText.hex(der.prefix(8))
             return OCSPFinding(kind: .invalid, detail: "\(der.count) bytes that are not a DER OCSP response (\(preview)…)")
@@ -57,6 +58,9 @@ enum OCSPEvaluation {
         }
         if let failure = basic.verificationFailure(untrusted: untrusted, store: store) {
             return OCSPFinding(kind: .unverified, detail: "the signature or the responder's authority does not verify: \(failure)")
+        }
+        if let request, request.nonceCheck(basic) == 0 {
+            return OCSPFinding(kind: .invalid, detail: "its nonce is not the one we sent (a replayed or mixed-up response)")
         }
         var finding = OCSPFinding(kind: .good, detail: "", thisUpdate: single.thisUpdate, nextUpdate: single.nextUpdate)
         if let thisUpdate = single.thisUpdate, thisUpdate.timeIntervalSince(now) > allowedSkew {

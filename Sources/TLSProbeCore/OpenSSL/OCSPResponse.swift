@@ -95,11 +95,17 @@ final class OCSPCertificateID {
 final class OCSPRequest {
     private let pointer: OpaquePointer
 
-    init?(for id: OCSPCertificateID) {
+    /// With `nonce`, a random 16-byte nonce extension (RFC 8954) the response may echo.
+    init?(for id: OCSPCertificateID, nonce: Bool = false) {
         guard let request = OCSP_REQUEST_new() else { return nil }
         pointer = request
         guard let copy = id.duplicate(), OCSP_request_add0_id(request, copy) != nil else { return nil }
+        if nonce { guard OCSP_request_add1_nonce(request, nil, 16) == 1 else { return nil } }
     }
+
+    /// OCSP_check_nonce: 1 echoed, 3 ours not echoed (a pre-produced response), 2 neither has
+    /// one, -1 only the response has one, 0 a different nonce (a replay or a mixed-up answer).
+    func nonceCheck(_ basic: OCSPBasicResponse) -> Int32 { OCSP_check_nonce(pointer, basic.pointer) }
 
     deinit { OCSP_REQUEST_free(pointer) }
 

@@ -3,9 +3,12 @@ internal import CTLSProbeShims
 import FoundationEssentials
 
 /// `--revocation`: asks each certificate's OCSP responder and/or fetches its CRL, for every
-/// certificate of the built chain below the trust anchor. Bounded: one URL per source and
-/// certificate, each exchange within `deadline`, at most `RevocationLimits` bytes.
+/// certificate of the built chain below the trust anchor. Each responder / distribution point the
+/// certificate names is tried in its order until one answers good or revoked (at most
+/// `urlsPerSource`); each exchange within `deadline`, at most `RevocationLimits` bytes.
 enum RevocationLimits {
+    /// URLs tried per certificate and source (AIA OCSP entries, CRL distribution points).
+    static let urlsPerSource = 3
     static let ocspResponseBytes = 64 * 1024
     static let crlBytes = 4 * 1024 * 1024
     /// Per exchange, so one dead responder cannot use the whole probe deadline.
@@ -32,50 +35,75 @@ extension TLSConnection {
 
     private func askOCSP(_ certificate: OpaquePointer, issuer: OpaquePointer, depth: Int, subject: String, now: Date, deadline: Deadline) -> RevocationResult {
         var result = RevocationResult(depth: depth, subject: subject, method: "ocsp", url: nil, status: "unknown", detail: "")
-        guard let url = X509Certificate.ocspURLs(certificate).first else {
+        let urls = Array(X509Certificate.ocspURLs(certificate).prefix(RevocationLimits.urlsPerSource))
+        guard !urls.isEmpty else {
             result.detail = "the certificate names no OCSP responder (no AIA OCSP URL)"
             return result
         }
-        result.url = url
-        guard let id = OCSPCertificateID(certificate: certificate, issuer: issuer), let request = OCSPRequest(for: id) else {
+        guard let id = OCSPCertificateID(certificate: certificate, issuer: issuer) else {
             result.detail = "could not build an OCSP request"
             return result
         }
-        let limit = Deadline.after(seconds: RevocationLimits.secondsPerExchange).earlier(deadline)
-        switch RevocationFetch.exchange(url, post: request.der, limit: RevocationLimits.ocspResponseBytes, deadline: limit) {
-        case .failure(let failure):
-            result.detail = "the responder did not answer usefully: \(failure)"
-        case .success(let der):
-            let finding = OCSPEvaluation.evaluate(der: der, certificate: certificate, issuer: issuer, untrusted: SSL_get_peer_cert_chain(handle),
-                                                  store: SSL_CTX_get_cert_store(context.context), now: now)
-            apply(finding, to: &result)
+        var failures: [String] = []
+        for url in urls {
+            // A fresh nonce per request (RFC 8954): an answer echoing another nonce is a replay.
+            guard let request = OCSPRequest(for: id, nonce: true) else {
+                result.detail = "could not build an OCSP request"
+                return result
+            }
+            result.url = url
+            let limit = Deadline.after(seconds: RevocationLimits.secondsPerExchange).earlier(deadline)
+            switch RevocationFetch.exchange(url, post: request.der, limit: RevocationLimits.ocspResponseBytes, deadline: limit) {
+            case .failure(let failure):
+                failures.append("\(url): the responder did not answer usefully: \(failure)")
+            case .success(let der):
+                let finding = OCSPEvaluation.evaluate(der: der, certificate: certificate, issuer: issuer, untrusted: SSL_get_peer_cert_chain(handle),
+                                                      store: SSL_CTX_get_cert_store(context.context), now: now, request: request)
+                apply(finding, to: &result)
+                if result.status != "unknown" {
+                    if !failures.isEmpty { result.detail += " (after \(failures.joined(separator: "; ")))" }
+                    return result
+                }
+                failures.append("\(url): \(result.detail)")
+            }
         }
+        result.detail = failures.joined(separator: "; ")
+        if urls.count == 1, let only = failures.first { result.detail = String(only.dropFirst(urls[0].count + 2)) }
         return result
     }
 
     private func fetchCRL(_ certificate: OpaquePointer, issuer: OpaquePointer, depth: Int, subject: String, now: Date, deadline: Deadline) -> RevocationResult {
         var result = RevocationResult(depth: depth, subject: subject, method: "crl", url: nil, status: "unknown", detail: "")
-        guard let url = X509Certificate.crlURLs(certificate).first else {
+        let urls = Array(X509Certificate.crlURLs(certificate).prefix(RevocationLimits.urlsPerSource))
+        guard !urls.isEmpty else {
             result.detail = "the certificate names no CRL distribution point"
             return result
         }
-        result.url = url
-        let limit = Deadline.after(seconds: RevocationLimits.secondsPerExchange).earlier(deadline)
+        var failures: [String] = []
+        for url in urls {
+            result.url = url
+            let limit = Deadline.after(seconds: RevocationLimits.secondsPerExchange).earlier(deadline)
+            let failure = judgeCRL(at: url, certificate: certificate, issuer: issuer, now: now, limit: limit, into: &result)
+            guard let failure else {
+                if !failures.isEmpty { result.detail += " (after \(failures.joined(separator: "; ")))" }
+                return result
+            }
+            failures.append(urls.count == 1 ? failure : "\(url): \(failure)")
+        }
+        result.detail = failures.joined(separator: "; ")
+        return result
+    }
+
+    /// Fetches and reads one CRL into `result`; the reason it gave no status, or nil.
+    private func judgeCRL(at url: String, certificate: OpaquePointer, issuer: OpaquePointer, now: Date, limit: Deadline, into result: inout RevocationResult) -> String? {
         switch RevocationFetch.exchange(url, limit: RevocationLimits.crlBytes, deadline: limit) {
         case .failure(let failure):
-            result.detail = "the distribution point did not answer usefully: \(failure)"
+            return "the distribution point did not answer usefully: \(failure)"
         case .success(let bytes):
-            guard let crl = X509CRL(bytes: bytes) else {
-                result.detail = "\(bytes.count) bytes that are not a CRL"
-                return result
-            }
-            guard crl.isSigned(by: issuer) else {
-                result.detail = "the CRL is not signed by the certificate's issuer"
-                return result
-            }
+            guard let crl = X509CRL(bytes: bytes) else { return "\(bytes.count) bytes that are not a CRL" }
+            guard crl.isSigned(by: issuer) else { return "the CRL is not signed by the certificate's issuer" }
             if let nextUpdate = crl.nextUpdate, now.timeIntervalSince(nextUpdate) > OCSPEvaluation.allowedSkew {
-                result.detail = "the CRL is out of date (nextUpdate \(RFC3339.string(nextUpdate)))"
-                return result
+                return "the CRL is out of date (nextUpdate \(RFC3339.string(nextUpdate)))"
             }
             if let entry = crl.entry(for: certificate) {
                 result.status = "revoked"
@@ -86,8 +114,8 @@ extension TLSConnection {
                 result.status = "good"
                 result.detail = "not listed on the CRL" + (crl.nextUpdate.map { " (next update \(RFC3339.readable($0)))" } ?? "")
             }
+            return nil
         }
-        return result
     }
 
     private func apply(_ finding: OCSPFinding, to result: inout RevocationResult) {

@@ -29,7 +29,7 @@ public final class ForeignTLSServer: LabServer, @unchecked Sendable {
         commandLine = ([executable] + arguments).joined(separator: " ")
         // A file, not a pipe: a chatty server can never block on a full pipe nobody reads.
         process = try LabChildProcess(executable: executable, arguments: arguments,
-                                      logPath: directory.appending(path: "server.log").path)
+                                      logPath: directory.appending(path: "server.log").path, ownedDirectory: directory.path)
         do {
             try waitUntilListening(timeout: readyTimeout)
         } catch {
