@@ -77,6 +77,9 @@ struct PeakMemoryTests {
         print("RSS-ROW | \(name) | exit \(result.status) | peak \(result.peakKB) KB (floor \(baseline) KB) | output \(result.outputBytes) bytes")
         #expect(baseline > 0, sourceLocation: sourceLocation)
         #expect(result.peakKB - baseline < Self.allowedGrowthKB, "\(name): peak \(result.peakKB) KB over a floor of \(baseline) KB", sourceLocation: sourceLocation)
+        if let limit = PeakRSS.absoluteLimitKB {
+            #expect(result.peakKB < limit, "\(name): peak \(result.peakKB) KB, over \(limit) KB", sourceLocation: sourceLocation)
+        }
         #expect(result.outputBytes < maxOutputBytes, "\(name): \(result.outputBytes) bytes of output", sourceLocation: sourceLocation)
         #expect(result.status != 0 && result.status < 64, "\(name): exit \(result.status)", sourceLocation: sourceLocation)
     }

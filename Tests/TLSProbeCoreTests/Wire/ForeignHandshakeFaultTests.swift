@@ -101,6 +101,18 @@ import TLSProbeLab
         #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map(\.id))")
     }
 
+    @Test func aGnuTLSServerWithOnlySecp224r1IsNoSharedGroupNamingIt() throws {
+        let server = try ForeignServerPool.server("gnutls-secp224r1") {
+            var spec = ForeignServerSpec(chain: Self.ecdsaChain)
+            spec.ciphers = "NORMAL:-GROUP-ALL:+GROUP-SECP224R1:-VERS-TLS1.3"
+            return try ForeignTLSServer.start(.gnutls, spec)
+        }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.keyNoSharedGroup, in: report), "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
+        #expect(found.summary.contains("it accepts secp224r1"))
+        #expect(report.exitCode == ExitStatus.noCommonParameters.rawValue)
+    }
+
     // MARK: client certificate required, whatever the server does next
 
     @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls"])
