@@ -163,6 +163,39 @@ struct ChainRuleTests {
         #expect(underStrict.exitCode == TLSProbeCore.ExitStatus.warningsUnderStrict.rawValue)
     }
 
+    /// An intermediate whose EC key gives its curve by explicit parameters (made with the openssl
+    /// CLI: the lab only makes named-curve keys), served by s_server: OpenSSL 3 refuses it
+    /// (X509_V_ERR_EC_KEY_EXPLICIT_PARAMS, 94) and tlsprobe names the key, not "look up the code".
+    @Test func intermediateWithExplicitCurveParameters() throws {
+        let directory = lab.directory
+        func openssl(_ arguments: [String]) throws {
+            let result = try ExternalVerifier.run("openssl", arguments, in: directory)
+            guard result.status == 0 else { throw LabError("openssl \(arguments.joined(separator: " ")): \(result.output)") }
+        }
+        try root.write(certTo: directory.appending(path: "x-root.pem"), keyTo: directory.appending(path: "x-root.key"))
+        try "[ca]\nbasicConstraints = critical, CA:TRUE\nkeyUsage = critical, keyCertSign, cRLSign\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n[leaf]\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = serverAuth\nsubjectAltName = DNS:localhost\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n"
+            .write(to: directory.appending(path: "x.cnf"), atomically: true, encoding: .utf8)
+        try openssl(["ecparam", "-name", "prime256v1", "-param_enc", "explicit", "-genkey", "-noout", "-out", "x-int.key"])
+        try openssl(["req", "-new", "-key", "x-int.key", "-subj", "/CN=Explicit Curve CA", "-out", "x-int.csr"])
+        try openssl(["x509", "-req", "-in", "x-int.csr", "-CA", "x-root.pem", "-CAkey", "x-root.key", "-set_serial", "4660", "-days", "30",
+                     "-extfile", "x.cnf", "-extensions", "ca", "-out", "x-int.pem"])
+        try openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "x-leaf.key"])
+        try openssl(["req", "-new", "-key", "x-leaf.key", "-subj", "/CN=localhost", "-out", "x-leaf.csr"])
+        try openssl(["x509", "-req", "-in", "x-leaf.csr", "-CA", "x-int.pem", "-CAkey", "x-int.key", "-set_serial", "4661", "-days", "30",
+                     "-extfile", "x.cnf", "-extensions", "leaf", "-out", "x-leaf.pem"])
+        let path = { (name: String) in directory.appending(path: name).path }
+        let verdict = try ExternalVerifier.run("openssl", ["verify", "-CAfile", path("x-root.pem"), "-untrusted", path("x-int.pem"), path("x-leaf.pem")])
+        #expect(verdict.status != 0 && verdict.output.contains("explicit ECC parameters"), "\(verdict.output)")
+
+        let leaf = try LabCertificate(pem: try String(contentsOfFile: path("x-leaf.pem"), encoding: .utf8), keyPEM: try String(contentsOfFile: path("x-leaf.key"), encoding: .utf8))
+        var spec = ForeignServerSpec(chain: [leaf])
+        spec.extra = ["-cert_chain", path("x-int.pem")]
+        let server = try ForeignTLSServer.start(.openssl, spec)
+        defer { server.stop() }
+        let report = try lab.probe(port: server.port, trusting: [root])
+        expectID(report, DiagnosisID.certUnusableKey, depth: 1, words: ["Explicit Curve CA", "explicit parameters"], exit: .otherCertificateProblem)
+    }
+
     @Test func malformedExtension() throws {
         let intermediate = try ChainSpecs.intermediate("Malformed Intermediate", issuer: root)
         // A subjectAltName whose DER is cut short: it decodes as an extension, not as names.
