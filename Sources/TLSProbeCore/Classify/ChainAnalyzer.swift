@@ -264,6 +264,16 @@ struct ChainAnalyzer {
             }
         }
 
+        // Its issuer is there, but its public key does not decode: nothing can check the signature.
+        if let undecodable = candidates.first(where: { $0.undecodableKeyAlgorithm != nil }), let algorithm = undecodable.undecodableKeyAlgorithm {
+            facts["subject"] = Self.name(of: undecodable.summary)
+            facts["depth"] = String(error.depth + 1)
+            facts["detail"] = "its subjectPublicKeyInfo (algorithm \(algorithm)) does not decode into a key, so the signature of \(quoted(subject)) cannot be checked with it"
+                + (undecodable.source == .trustStore ? " (the certificate is in the trust store)" : "")
+            var diagnosis = makeDiagnosis(DiagnosisID.certUnusableKey, facts, error.depth + 1)
+            diagnosis.openssl = openssl
+            return Finding(diagnosis: diagnosis, short: "public key of \(quoted(Self.name(of: undecodable.summary))) does not decode")
+        }
         // In the trust store, but not usable as this certificate's issuer.
         if let stored = candidates.first(where: { $0.source == .trustStore }) {
             facts["issuer"] = issuer

@@ -18,6 +18,9 @@ struct IssuerCandidate {
     var checkIssued: Int
     /// The child's signature verifies with this candidate's key.
     var signatureVerifies: Bool
+    /// The subjectPublicKeyInfo's algorithm when it does not decode into a key (an unknown
+    /// algorithm or broken parameters): nothing can verify a signature with it. nil: it decodes.
+    var undecodableKeyAlgorithm: String? = nil
 }
 
 /// How to run one offline verification of the chain the server sent.
@@ -43,11 +46,16 @@ extension TLSConnection {
         else { return [] }
         var candidates: [IssuerCandidate] = []
         func judge(_ candidate: OpaquePointer, _ source: IssuerCandidate.Source) {
+            ERR_set_mark()
             let key = X509_get0_pubkey(candidate)
+            ERR_pop_to_mark()  // a key that does not decode leaves its error behind
+            var algorithm: OpaquePointer?
+            if key == nil { X509_PUBKEY_get0_param(&algorithm, nil, nil, nil, X509_get_X509_PUBKEY(candidate)) }
             candidates.append(IssuerCandidate(
                 source: source, summary: X509Certificate.summary(of: candidate, depth: -1, now: now),
                 rules: X509Certificate.rules(of: candidate), checkIssued: Int(X509_check_issued(candidate, child)),
-                signatureVerifies: key.map { X509_verify(child, $0) == 1 } ?? false))
+                signatureVerifies: key.map { X509_verify(child, $0) == 1 } ?? false,
+                undecodableKeyAlgorithm: key == nil ? X509Certificate.objectText(algorithm) : nil))
         }
         for other in 0..<tlsprobe_sk_X509_num(chain) where Int(other) != index {
             guard let candidate = tlsprobe_sk_X509_value(chain, other),

@@ -196,6 +196,68 @@ struct ChainRuleTests {
         expectID(report, DiagnosisID.certUnusableKey, depth: 1, words: ["Explicit Curve CA", "explicit parameters"], exit: .otherCertificateProblem)
     }
 
+    /// An intermediate whose subjectPublicKeyInfo names an unknown algorithm (the id-ecPublicKey
+    /// OID changed in its last arc, the certificate re-signed by the root): its key cannot be
+    /// decoded, so nothing can check the leaf's signature. Was `chain.wrong_issuer_sent`.
+    @Test func intermediateWithAnUndecodableKey() throws {
+        let directory = lab.directory
+        func openssl(_ arguments: [String]) throws {
+            let result = try ExternalVerifier.run("openssl", arguments, in: directory)
+            guard result.status == 0 else { throw LabError("openssl \(arguments.joined(separator: " ")): \(result.output)") }
+        }
+        try root.write(certTo: directory.appending(path: "u-root.pem"), keyTo: directory.appending(path: "u-root.key"))
+        try "[ca]\nbasicConstraints = critical, CA:TRUE\nkeyUsage = critical, keyCertSign, cRLSign\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n[leaf]\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = serverAuth\nsubjectAltName = DNS:localhost\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n"
+            .write(to: directory.appending(path: "u.cnf"), atomically: true, encoding: .utf8)
+        for name in ["u-int", "u-leaf"] { try openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "\(name).key"]) }
+        try openssl(["req", "-new", "-key", "u-int.key", "-subj", "/CN=Undecodable Key CA", "-out", "u-int.csr"])
+        try openssl(["x509", "-req", "-in", "u-int.csr", "-CA", "u-root.pem", "-CAkey", "u-root.key", "-set_serial", "4662", "-days", "30",
+                     "-extfile", "u.cnf", "-extensions", "ca", "-out", "u-int.pem"])
+        try openssl(["req", "-new", "-key", "u-leaf.key", "-subj", "/CN=localhost", "-out", "u-leaf.csr"])
+        try openssl(["x509", "-req", "-in", "u-leaf.csr", "-CA", "u-int.pem", "-CAkey", "u-int.key", "-set_serial", "4663", "-days", "30",
+                     "-extfile", "u.cnf", "-extensions", "leaf", "-out", "u-leaf.pem"])
+        // Swap the SPKI algorithm for 1.2.840.10045.2.9 and re-sign the TBSCertificate with the root's key.
+        let rewrite = """
+            import subprocess, sys
+            der = subprocess.run(["openssl", "x509", "-in", "u-int.pem", "-outform", "DER"], capture_output=True, check=True).stdout
+            def header(b, i):
+                n = b[i + 1]
+                if n < 0x80: return 2, n
+                k = n & 0x7f
+                return 2 + k, int.from_bytes(b[i + 2:i + 2 + k], "big")
+            h, _ = header(der, 0)
+            th, tl = header(der, h)
+            tbs = der[h:h + th + tl]
+            assert tbs.count(bytes.fromhex("06072a8648ce3d0201")) == 1
+            tbs = tbs.replace(bytes.fromhex("06072a8648ce3d0201"), bytes.fromhex("06072a8648ce3d0209"))
+            open("u-tbs.der", "wb").write(tbs)
+            sig = subprocess.run(["openssl", "dgst", "-sha256", "-sign", "u-root.key", "u-tbs.der"], capture_output=True, check=True).stdout
+            def tlv(tag, body):
+                n = len(body)
+                if n < 0x80: return bytes([tag, n]) + body
+                k = (n.bit_length() + 7) // 8
+                return bytes([tag, 0x80 | k]) + n.to_bytes(k, "big") + body
+            cert = tlv(0x30, tbs + bytes.fromhex("300a06082a8648ce3d040302") + tlv(0x03, b"\\x00" + sig))
+            open("u-bad.der", "wb").write(cert)
+            subprocess.run(["openssl", "x509", "-inform", "DER", "-in", "u-bad.der", "-out", "u-bad.pem"], check=True)
+            """
+        let python = try ExternalVerifier.run("python3", ["-c", rewrite], in: directory)
+        #expect(python.status == 0, "\(python.output)")
+        let path = { (name: String) in directory.appending(path: name).path }
+        // The outside verdict: OpenSSL cannot decode the key and does not accept the chain.
+        let verdict = try ExternalVerifier.run("openssl", ["verify", "-CAfile", path("u-root.pem"), "-untrusted", path("u-bad.pem"), path("u-leaf.pem")])
+        #expect(verdict.status != 0 && verdict.output.contains("decode error"), "\(verdict.output)")
+
+        let leaf = try LabCertificate(pem: try String(contentsOfFile: path("u-leaf.pem"), encoding: .utf8), keyPEM: try String(contentsOfFile: path("u-leaf.key"), encoding: .utf8))
+        var spec = ForeignServerSpec(chain: [leaf])
+        spec.ciphers = "DEFAULT:@SECLEVEL=0"  // s_server refuses to load a chain certificate without a key otherwise
+        spec.extra = ["-cert_chain", path("u-bad.pem")]
+        let server = try ForeignTLSServer.start(.openssl, spec)
+        defer { server.stop() }
+        let report = try lab.probe(port: server.port, trusting: [root])
+        expectID(report, DiagnosisID.certUnusableKey, depth: 1, words: ["Undecodable Key CA", "1.2.840.10045.2.9", "does not decode"], exit: .otherCertificateProblem)
+        #expect(!report.diagnoses.contains { $0.id == DiagnosisID.chainWrongIssuerSent }, "\(report.diagnoses.map(\.id))")
+    }
+
     @Test func malformedExtension() throws {
         let intermediate = try ChainSpecs.intermediate("Malformed Intermediate", issuer: root)
         // A subjectAltName whose DER is cut short: it decodes as an extension, not as names.
