@@ -138,3 +138,19 @@ let offlineVerifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { p
     if !collector.errors.contains(error) && collector.errors.count < 256 { collector.errors.append(error) }
     return 1
 }
+
+extension TLSConnection {
+    /// The verification failure OpenSSL kept in the session without calling the verify callback
+    /// (X509_V_ERR_UNSPECIFIED when it kept none), about the leaf.
+    func unreportedVerifyFailure(now: Date) -> VerificationError {
+        var code = Int32(truncatingIfNeeded: SSL_get_verify_result(handle))
+        if code == X509_V_OK { code = X509_V_ERR_UNSPECIFIED }
+        let leaf = SSL_get_peer_cert_chain(handle).flatMap { tlsprobe_sk_X509_value($0, 0) }
+        return VerificationError(
+            depth: 0, code: Int(code), name: VerifyCodeNames.name(for: code),
+            message: String(cString: X509_verify_cert_error_string(Int(code))), subject: leaf.map { X509Certificate.subjectText(of: $0) } ?? "",
+            issuer: leaf.map { X509Certificate.nameText(X509_get_issuer_name($0)) },
+            notBeforeEpoch: leaf.flatMap { X509Certificate.epoch(X509_get0_notBefore($0)) },
+            notAfterEpoch: leaf.flatMap { X509Certificate.epoch(X509_get0_notAfter($0)) })
+    }
+}

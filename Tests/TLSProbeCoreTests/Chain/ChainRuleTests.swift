@@ -196,6 +196,59 @@ struct ChainRuleTests {
         expectID(report, DiagnosisID.certUnusableKey, depth: 1, words: ["Explicit Curve CA", "explicit parameters"], exit: .otherCertificateProblem)
     }
 
+    /// Rewrites `certificate` (PEM, in `directory`) with its SPKI algorithm OID id-ecPublicKey
+    /// changed to 1.2.840.10045.2.9 (unknown), re-signed by `signer` (ECDSA-SHA256): a
+    /// well-signed certificate whose key nothing can decode.
+    static func breakPublicKey(of certificate: String, signer: String, into output: String, in directory: URL) throws {
+        let rewrite = """
+            import subprocess, sys
+            source, signer, output = sys.argv[1:4]
+            der = subprocess.run(["openssl", "x509", "-in", source, "-outform", "DER"], capture_output=True, check=True).stdout
+            def header(b, i):
+                n = b[i + 1]
+                if n < 0x80: return 2, n
+                k = n & 0x7f
+                return 2 + k, int.from_bytes(b[i + 2:i + 2 + k], "big")
+            h, _ = header(der, 0)
+            th, tl = header(der, h)
+            tbs = der[h:h + th + tl]
+            assert tbs.count(bytes.fromhex("06072a8648ce3d0201")) == 1
+            tbs = tbs.replace(bytes.fromhex("06072a8648ce3d0201"), bytes.fromhex("06072a8648ce3d0209"))
+            open(output + ".tbs", "wb").write(tbs)
+            sig = subprocess.run(["openssl", "dgst", "-sha256", "-sign", signer, output + ".tbs"], capture_output=True, check=True).stdout
+            def tlv(tag, body):
+                n = len(body)
+                if n < 0x80: return bytes([tag, n]) + body
+                k = (n.bit_length() + 7) // 8
+                return bytes([tag, 0x80 | k]) + n.to_bytes(k, "big") + body
+            cert = tlv(0x30, tbs + bytes.fromhex("300a06082a8648ce3d040302") + tlv(0x03, bytes([0]) + sig))
+            open(output + ".der", "wb").write(cert)
+            subprocess.run(["openssl", "x509", "-inform", "DER", "-in", output + ".der", "-out", output], check=True)
+            """
+        let python = try ExternalVerifier.run("python3", ["-c", rewrite, certificate, signer, output], in: directory)
+        guard python.status == 0 else { throw LabError("rewriting \(certificate): \(python.output)") }
+    }
+
+    /// A leaf whose key does not decode, in a TLS 1.2 Certificate message from a raw server:
+    /// OpenSSL's path building stops on an internal error without telling the verify callback
+    /// a code (X509_V_ERR_UNSPECIFIED stays in the session). Was "ok certificate" next to a
+    /// failed key exchange; now `cert.verify_unspecified`, explained from the certificate.
+    @Test func aLeafWhoseKeyDoesNotDecodeIsUnspecifiedAndExplained() throws {
+        let directory = lab.directory
+        try root.write(certTo: directory.appending(path: "v-root.pem"), keyTo: directory.appending(path: "v-root.key"))
+        let leaf = try ChainSpecs.leaf(issuer: root)
+        try leaf.write(certTo: directory.appending(path: "v-leaf.pem"))
+        try Self.breakPublicKey(of: "v-leaf.pem", signer: "v-root.key", into: "v-bad.pem", in: directory)
+        let verdict = try ExternalVerifier.run("openssl", ["verify", "-CAfile", directory.appending(path: "v-root.pem").path, directory.appending(path: "v-bad.pem").path])
+        #expect(verdict.status != 0 && verdict.output.contains("decode error"), "\(verdict.output)")
+        let der = [UInt8](try Data(contentsOf: directory.appending(path: "v-bad.pem.der")))
+        let server = try LabRawServer(.garbage(LabTLSFlights.serverHelloThenCertificate(der)))
+        defer { server.stop() }
+        let report = try lab.probe(port: server.port, trusting: [root]) { $0.tlsMax = .tls12 }
+        expectID(report, DiagnosisID.certVerifyUnspecified, depth: 0, words: ["public key type is not supported"], exit: .otherCertificateProblem)
+        #expect(report.stages.first { $0.name == .certificate }?.status == .fail)
+    }
+
     /// An intermediate whose subjectPublicKeyInfo names an unknown algorithm (the id-ecPublicKey
     /// OID changed in its last arc, the certificate re-signed by the root): its key cannot be
     /// decoded, so nothing can check the leaf's signature. Was `chain.wrong_issuer_sent`.
@@ -215,33 +268,7 @@ struct ChainRuleTests {
         try openssl(["req", "-new", "-key", "u-leaf.key", "-subj", "/CN=localhost", "-out", "u-leaf.csr"])
         try openssl(["x509", "-req", "-in", "u-leaf.csr", "-CA", "u-int.pem", "-CAkey", "u-int.key", "-set_serial", "4663", "-days", "30",
                      "-extfile", "u.cnf", "-extensions", "leaf", "-out", "u-leaf.pem"])
-        // Swap the SPKI algorithm for 1.2.840.10045.2.9 and re-sign the TBSCertificate with the root's key.
-        let rewrite = """
-            import subprocess, sys
-            der = subprocess.run(["openssl", "x509", "-in", "u-int.pem", "-outform", "DER"], capture_output=True, check=True).stdout
-            def header(b, i):
-                n = b[i + 1]
-                if n < 0x80: return 2, n
-                k = n & 0x7f
-                return 2 + k, int.from_bytes(b[i + 2:i + 2 + k], "big")
-            h, _ = header(der, 0)
-            th, tl = header(der, h)
-            tbs = der[h:h + th + tl]
-            assert tbs.count(bytes.fromhex("06072a8648ce3d0201")) == 1
-            tbs = tbs.replace(bytes.fromhex("06072a8648ce3d0201"), bytes.fromhex("06072a8648ce3d0209"))
-            open("u-tbs.der", "wb").write(tbs)
-            sig = subprocess.run(["openssl", "dgst", "-sha256", "-sign", "u-root.key", "u-tbs.der"], capture_output=True, check=True).stdout
-            def tlv(tag, body):
-                n = len(body)
-                if n < 0x80: return bytes([tag, n]) + body
-                k = (n.bit_length() + 7) // 8
-                return bytes([tag, 0x80 | k]) + n.to_bytes(k, "big") + body
-            cert = tlv(0x30, tbs + bytes.fromhex("300a06082a8648ce3d040302") + tlv(0x03, b"\\x00" + sig))
-            open("u-bad.der", "wb").write(cert)
-            subprocess.run(["openssl", "x509", "-inform", "DER", "-in", "u-bad.der", "-out", "u-bad.pem"], check=True)
-            """
-        let python = try ExternalVerifier.run("python3", ["-c", rewrite], in: directory)
-        #expect(python.status == 0, "\(python.output)")
+        try Self.breakPublicKey(of: "u-int.pem", signer: "u-root.key", into: "u-bad.pem", in: directory)
         let path = { (name: String) in directory.appending(path: name).path }
         // The outside verdict: OpenSSL cannot decode the key and does not accept the chain.
         let verdict = try ExternalVerifier.run("openssl", ["verify", "-CAfile", path("u-root.pem"), "-untrusted", path("u-bad.pem"), path("u-leaf.pem")])

@@ -9,7 +9,9 @@ enum HandshakeFailure {
 
         // Whatever got through is still worth showing.
         if recorder.hasReceived(HandshakeType.certificate) {
-            CertificateStage.record(context, connection, handshakeFailed: true)
+            var verifyFailed = false
+            if case .tlsError(let errors) = result { verifyFailed = errors.contains { $0.reason == "certificate verify failed" } }
+            CertificateStage.record(context, connection, handshakeFailed: true, verifyFailedUnreported: verifyFailed && recorder.verifyErrors.isEmpty)
         }
         if stage == .finished && !context.hasCompleted(.keyExchange) {
             KeyExchangeStage.record(context, session: connection.negotiatedSession())

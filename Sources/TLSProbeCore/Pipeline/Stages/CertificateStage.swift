@@ -16,7 +16,10 @@ struct CertificateStage: ProbeStage {
     /// Returns true when the chain verified, the name matched and no finding is an error. Also
     /// used for a handshake that failed after the Certificate message arrived.
     @discardableResult
-    static func record(_ context: ProbeContext, _ connection: TLSConnection, handshakeFailed: Bool = false) -> Bool {
+    /// `verifyFailedUnreported`: OpenSSL failed the handshake on verification without telling
+    /// the verify callback a code (an internal error of path building, e.g. a key it cannot
+    /// decode): the session's verify result stands in, so the chain is never shown as fine.
+    static func record(_ context: ProbeContext, _ connection: TLSConnection, handshakeFailed: Bool = false, verifyFailedUnreported: Bool = false) -> Bool {
         let options = context.options
         guard !context.hasCompleted(.certificate) else { return context.report.verification.trusted == true && context.report.verification.hostnameMatched == true }
         // --at: the chain is judged as of that time (the SSL_CTX verifies as of it too).
@@ -24,7 +27,8 @@ struct CertificateStage: ProbeStage {
         let chain = connection.peerChain(now: now)
         context.report.certificates = chain
         let recorder = connection.recorder
-        let errors = recorder.verifyErrors
+        var errors = recorder.verifyErrors
+        if errors.isEmpty && verifyFailedUnreported { errors = [connection.unreportedVerifyFailure(now: now)] }
         context.report.verification.errors = errors
         let evidence = ChainEvidence(connection: connection, sent: chain, host: context.verifyName, now: now, at: options.at)
         let analyzer = ChainAnalyzer(
