@@ -30,6 +30,7 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 # lighttpd on wolfSSL and on Mbed TLS.
 command -v botan >/dev/null 2>&1 || missing+=(botan)
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
+command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)  # the JSSE test server
 command -v lighttpd >/dev/null 2>&1 || missing+=(lighttpd)
 [ -e /usr/lib/lighttpd/mod_wolfssl.so ] || missing+=(lighttpd-mod-wolfssl)
 [ -e /usr/lib/lighttpd/mod_mbedtls.so ] || missing+=(lighttpd-mod-mbedtls)

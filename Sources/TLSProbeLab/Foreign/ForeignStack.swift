@@ -9,6 +9,7 @@ public enum ForeignStack: String, CaseIterable, Sendable {
     case lighttpdWolfSSL = "lighttpd+wolfssl"
     case lighttpdMbedTLS = "lighttpd+mbedtls"
     case openssl = "openssl s_server"
+    case java = "java jsse"
 
     public var name: String { rawValue }
 
@@ -21,6 +22,7 @@ public enum ForeignStack: String, CaseIterable, Sendable {
         case .lighttpdWolfSSL: ["lighttpd", "lighttpd-mod-wolfssl"]
         case .lighttpdMbedTLS: ["lighttpd", "lighttpd-mod-mbedtls"]
         case .openssl: ["openssl"]
+        case .java: ["openjdk-17-jdk-headless"]
         }
     }
 
@@ -33,6 +35,7 @@ public enum ForeignStack: String, CaseIterable, Sendable {
         case .lighttpdWolfSSL: ForeignTools.find("lighttpd") != nil && FileManager.default.fileExists(atPath: ForeignTools.lighttpdModules + "/mod_wolfssl.so")
         case .lighttpdMbedTLS: ForeignTools.find("lighttpd") != nil && FileManager.default.fileExists(atPath: ForeignTools.lighttpdModules + "/mod_mbedtls.so")
         case .openssl: ForeignTools.find("openssl") != nil
+        case .java: ForeignTools.find("java") != nil && ForeignTools.find("javac") != nil
         }
     }
 }
@@ -45,11 +48,12 @@ public struct ForeignServerSpec: Sendable {
     public var chain: [LabCertificate]
     /// Require a client certificate issued by this CA.
     public var requireClientCertificateFrom: LabCertificate?
-    /// GnuTLS --priority, lighttpd ssl.cipher-list, s_server -cipher, Go -ciphers (comma-separated names).
+    /// GnuTLS --priority, lighttpd ssl.cipher-list, s_server -cipher, Go -ciphers, JSSE suite names (comma-separated).
     public var ciphers: String?
     /// Botan policy lines ("ciphers = Camellia-128/GCM"), added to its default text policy.
     public var botanPolicy: [String] = []
-    /// More command-line arguments (s_server, gnutls-serv, the Go server) or lighttpd config lines.
+    /// More command-line arguments (s_server, gnutls-serv, the Go and Java servers; for Java, `-D…`
+    /// system properties go to the JVM) or lighttpd config lines.
     public var extra: [String] = []
     public var host = "127.0.0.1"
 
@@ -151,6 +155,14 @@ enum ForeignLaunch {
             let configPath = directory.appending(path: "lighttpd.conf")
             try (lines.joined(separator: "\n") + "\n").write(to: configPath, atomically: true, encoding: .utf8)
             return (try ForeignTools.require("lighttpd"), ["-D", "-f", configPath.path, "-m", ForeignTools.lighttpdModules])
+        case .java:
+            let keystore = directory.appending(path: "identity.p12")
+            try ForeignJavaServer.writePKCS12(chain: chainPath.path, key: keyPath.path, to: keystore.path)
+            var arguments = spec.extra.filter { $0.hasPrefix("-D") } + ["-cp", try ForeignJavaServer.classDirectory(), "TLSProbeJavaServer",
+                             "--keystore", keystore.path, "--host", spec.host, "--port", String(port)]
+            if let ciphers = spec.ciphers { arguments += ["--ciphers", ciphers] }
+            if spec.requireClientCertificateFrom != nil { arguments += ["--clientca", caPath.path] }
+            return (try ForeignTools.require("java"), arguments + spec.extra.filter { !$0.hasPrefix("-D") })
         case .go:
             var arguments = ["-addr", "\(spec.host.contains(":") ? "[\(spec.host)]" : spec.host):\(port)", "-cert", chainPath.path, "-key", keyPath.path]
             if let ciphers = spec.ciphers { arguments += ["-ciphers", ciphers] }

@@ -92,6 +92,21 @@ import TLSProbeLab
         #expect((withoutFFDHE.stdout + withoutFFDHE.stderr).contains("DHE-RSA-AES"), "\(withoutFFDHE.stderr)")
     }
 
+    /// JSSE with only a DHE suite and no ffdhe group (jdk.tls.namedGroups=secp256r1) does not
+    /// refuse: it falls back to its own DH group, and the probe connects with nothing to flag.
+    @Test func aJSSEDHEOnlyServerWithoutFFDHEGroupsConnectsAndIsNotFlagged() throws {
+        let server = try ForeignServerPool.server("java-dhe-no-ffdhe") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"
+            spec.extra = ["-Djdk.tls.namedGroups=secp256r1", "--protocols", "TLSv1.2"]
+            return try ForeignTLSServer.start(.java, spec)
+        }
+        let report = try Self.probe(server)
+        #expect(Self.diagnosis(DiagnosisID.keyFFDHERefused, in: report) == nil)
+        #expect(report.tls.cipher?.contains("DHE-RSA") == true, "\(report.diagnoses.map(\.id))")
+        #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
+    }
+
     @Test func anOpenSSLDHEOnlyServerIgnoresTheGroupListAndIsNotFlagged() throws {
         // OpenSSL's server does not apply RFC 7919 to TLS 1.2 DHE: our hello is answered.
         let server = try LabTLSServer(LabTLSServerConfig(chain: LabFixture.pki.chain, maxVersion: .tls1_2, cipherList: "DHE-RSA-AES128-GCM-SHA256", dhGroup: "ffdhe2048"))
@@ -115,15 +130,15 @@ import TLSProbeLab
 
     // MARK: client certificate required, whatever the server does next
 
-    @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls"])
+    @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls", "java-1.3", "java-1.2"])
     func aRequiredClientCertificateIsNamedFromTheCertificateRequest(variant: String) throws {
-        let stack: ForeignStack = variant == "mbedtls" ? .lighttpdMbedTLS : .gnutls
+        let stack: ForeignStack = variant == "mbedtls" ? .lighttpdMbedTLS : variant.hasPrefix("java") ? .java : .gnutls
         let server = try ForeignServerPool.server("\(stack.rawValue)-client-cert") {
             var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
             spec.requireClientCertificateFrom = LabFixture.pki.clientCA
             return try ForeignTLSServer.start(stack, spec)
         }
-        let report = try Self.probe(server) { if variant == "gnutls-1.2" { $0.tlsMax = .tls12 } }
+        let report = try Self.probe(server) { if variant.hasSuffix("-1.2") { $0.tlsMax = .tls12 } }
         let found = try #require(Self.diagnosis(DiagnosisID.alertClientCertRequired, in: report), "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
         #expect(found.summary.contains("tlsprobe Lab Client CA"))
         #expect(report.failedStage == .finished)
@@ -219,6 +234,19 @@ import TLSProbeLab
         #expect(Self.diagnosis(DiagnosisID.cipherNormalClientDiffers, in: report)?.summary.contains("ECDHE-RSA-AES128-GCM-SHA256") == true, "\(all)")
         #expect(Self.diagnosis(DiagnosisID.cipherWeak, in: report)?.severity == .warning, "\(all)")
         #expect(report.stages.first { $0.name == .serverHello }?.status == .warning)
+    }
+
+    @Test func aJSSEServerWithOnlyCBCSuitesIsFlaggedAsHavingNoAEAD() throws {
+        let server = try ForeignServerPool.server("java-cbc-only") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"
+            spec.extra = ["--protocols", "TLSv1.2"]
+            return try ForeignTLSServer.start(.java, spec)
+        }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.cipherCBC, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("no AEAD suite"))
+        #expect(report.exitCode == ExitStatus.success.rawValue, "\(report.diagnoses.map(\.id))")
     }
 
     @Test func anAEADServerIsNotFlagged() throws {
