@@ -28,7 +28,10 @@ public enum TestProcess {
         let running = try RunningProcess(executable, arguments, in: directory, environment: environment, stdin: stdin)
         let exited = running.waitForExit(within: timeout)
         if !exited { running.kill() }
-        return Output(status: running.process.terminationStatus, stdoutData: running.stdoutData, stderrData: running.stderrData,
+        // Foundation traps on terminationStatus while it still counts the child as running (a
+        // kill it has not noticed yet): report -1 then, and let the test fail instead of the run.
+        let status = running.process.isRunning ? -1 : running.process.terminationStatus
+        return Output(status: status, stdoutData: running.stdoutData, stderrData: running.stderrData,
                       timedOut: !exited, seconds: running.seconds)
     }
 
