@@ -42,6 +42,14 @@ import TLSProbeTestSupport
         let found = try TestProcess.tool("pgrep", ["-f", "tlsprobe-lab-watchdog \(getpid()) .*:\(server.port) "])
         let watchdogs = found.stdout.split(separator: "\n").compactMap { Int32($0) }
         #expect(watchdogs.count == 1, "the server does not run under the watchdog: \(found.stdout)")
+        // The server holds none of this process's descriptors beyond 0–2 (a pipe or a socket some
+        // thread had open when it was spawned would keep that thread's reader waiting).
+        let ours = Set((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [])
+        for watchdog in watchdogs {
+            let inherited = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(watchdog)/fd")) ?? []).filter { Int($0).map { $0 > 2 } ?? false }
+            let links = inherited.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(watchdog)/fd/\($0)") }
+            #expect(links.filter { $0.hasPrefix("pipe:") || $0.hasPrefix("socket:") }.isEmpty, "the watchdog holds \(links) (this process has \(ours.count) open)")
+        }
         server.stop()
         #expect(!watchdogs.contains(where: Self.alive))
         #expect((try? LabOutboundSocket(host: "127.0.0.1", port: server.port)) == nil, "something still listens on the server's port")

@@ -29,6 +29,13 @@ final class LabChildProcess: @unchecked Sendable {
         exit 1
         """
 
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+), which Swift's Glibc module does
+    /// not declare: looked up once. nil on an older libc (then descriptors may leak as before).
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     /// Paths in `arguments` must be absolute: the child runs in the parent's directory.
     /// `ownedDirectory` is removed by the watchdog if this process dies without stopping the child.
     init(executable: String, arguments: [String], logPath: String, environment: [String: String]? = nil, ownedDirectory: String? = nil) throws {
@@ -40,6 +47,10 @@ final class LabChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of ours: a descriptor another thread has open at this moment (a pipe or
+        // Foundation's process-watch socket of a test's child) must not live on in a server,
+        // or whoever waits for its end waits as long as the server lives.
+        Self.closeFrom?(&actions, 3)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envStrings = environment.map { $0.map { "\($0.key)=\($0.value)" } }
