@@ -13,6 +13,7 @@ public enum DiagnosisCatalog {
         ConnectionRows.shared, HandshakeRows.shared, DecidedAlertRows.shared, NegotiationRows.shared,
         CertificateRows.shared, CertificateDetailRows.shared, ChainRuleRows.shared, HTTPRows.shared,
         ProtocolRows.shared, EmbeddedRows.shared, BoundsRows.shared, WireRows.shared, RevocationRows.shared,
+        ScanRows.shared,
     ]
 
     /// Every row declared in a row set (all but the per-alert rows).

@@ -19,6 +19,7 @@ public enum DiagnosisID {
     public static subscript(dynamicMember row: KeyPath<DiagnosisCatalog.BoundsRows, DiagnosisEntry>) -> String { DiagnosisCatalog.BoundsRows.shared[keyPath: row].id }
     public static subscript(dynamicMember row: KeyPath<DiagnosisCatalog.WireRows, DiagnosisEntry>) -> String { DiagnosisCatalog.WireRows.shared[keyPath: row].id }
     public static subscript(dynamicMember row: KeyPath<DiagnosisCatalog.RevocationRows, DiagnosisEntry>) -> String { DiagnosisCatalog.RevocationRows.shared[keyPath: row].id }
+    public static subscript(dynamicMember row: KeyPath<DiagnosisCatalog.ScanRows, DiagnosisEntry>) -> String { DiagnosisCatalog.ScanRows.shared[keyPath: row].id }
 
     /// One id per registered alert name, "alert." + name (rows derived from `TLSAlert.registry`).
     public static func alert(named name: String) -> String { "alert." + name }

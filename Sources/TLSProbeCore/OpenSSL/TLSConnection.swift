@@ -119,6 +119,13 @@ final class TLSConnection {
         }
     }
 
+    /// Sends close_notify: a clean end, after which a server keeps the session resumable
+    /// (OpenSSL servers drop the session of a connection closed without it).
+    func sendCloseNotify(over socket: TCPSocket, deadline: Deadline) {
+        _ = SSL_shutdown(ssl)
+        _ = flush(to: socket, deadline: deadline)
+    }
+
     /// Runs an SSL operation to completion, moving bytes between the socket and the memory BIOs.
     private func drive(over socket: TCPSocket, deadline: Deadline, stop: (() -> Bool)? = nil, _ operation: (OpaquePointer) -> Int32) -> TLSStepResult {
         while true {

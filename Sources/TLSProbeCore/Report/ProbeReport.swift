@@ -25,6 +25,8 @@ public struct ProbeReport: Codable, Sendable {
     public var revocation: [RevocationResult]?
     /// `tlsprobe clients`: one row per client profile; absent for a plain probe.
     public var clients: [ClientMatrixRow]?
+    /// What `tlsprobe scan` found the server accepts; absent for a plain probe.
+    public var scan: ScanReport?
     public var startedAt: String = ""
     public var durationMs: Double = 0
     /// --warn-days and --fail-days as this probe applied them (Nagios perfdata thresholds).
@@ -48,7 +50,7 @@ public struct ProbeReport: Codable, Sendable {
         case failedStage = "failed_stage"
         case stages, tls, certificates, verification, http, diagnoses
         case followUps = "follow_ups"
-        case device, revocation, clients
+        case device, revocation, clients, scan
         case startedAt = "started_at"
         case durationMs = "duration_ms"
         case expiryThresholds = "expiry_thresholds"
@@ -77,6 +79,7 @@ public struct ProbeReport: Codable, Sendable {
         try container.encodeIfPresent(device, forKey: .device)
         try container.encodeIfPresent(revocation, forKey: .revocation)
         try container.encodeIfPresent(clients, forKey: .clients)
+        try container.encodeIfPresent(scan, forKey: .scan)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(durationMs, forKey: .durationMs)
         try container.encode(expiryThresholds, forKey: .expiryThresholds)

@@ -1,0 +1,118 @@
+/// What every check of one scan shares: the address, the SNI, the overall deadline, and a gate
+/// that keeps at most `concurrency` connections open at once whatever the checks do. Every
+/// connection's wait is bounded by `connectionDeadline()`, which never outlives the scan's.
+final class ScanSession: @unchecked Sendable {
+    let address: SocketAddress
+    let serverName: String?
+    let verifyName: String
+    let options: ProbeOptions
+    let deadline: Deadline
+    let perConnectionSeconds: Double
+    private let gate: ConnectionGate
+    private let counter = ConditionLock()
+    private var connectionCount = 0
+
+    init(address: SocketAddress, serverName: String?, verifyName: String, options: ProbeOptions, deadline: Deadline,
+         concurrency: Int, perConnectionSeconds: Double) {
+        self.address = address
+        self.serverName = serverName
+        self.verifyName = verifyName
+        self.options = options
+        self.deadline = deadline
+        self.perConnectionSeconds = perConnectionSeconds
+        gate = ConnectionGate(limit: max(1, concurrency))
+    }
+
+    var connections: Int { counter.withLock { connectionCount } }
+
+    func connectionDeadline() -> Deadline { Deadline.after(seconds: perConnectionSeconds).earlier(deadline) }
+
+    /// One raw offer through the gate; `.timedOut` without a connection when the scan's time is up.
+    func offer(_ spec: ClientHelloSpec) -> RawHelloResult {
+        guard gate.acquire(until: deadline) else {
+            return RawHelloResult(outcome: .timedOut, violations: [], bytesReceived: 0, firstBytes: [], helloSize: 0, elapsedMs: 0)
+        }
+        defer { gate.release() }
+        counter.withLock { connectionCount += 1 }
+        return RawHello.offer(spec, to: address, deadline: connectionDeadline())
+    }
+
+    /// Runs `body` holding a connection slot (for OpenSSL handshakes); nil when time is up.
+    func withSlot<T>(_ body: () -> T) -> T? {
+        guard gate.acquire(until: deadline) else { return nil }
+        defer { gate.release() }
+        counter.withLock { connectionCount += 1 }
+        return body()
+    }
+
+    /// `body` over every item on up to `width` threads; results in the items' order.
+    static func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], width: Int, _ body: @escaping @Sendable (Item) -> Value) -> [Value] {
+        guard items.count > 1 else { return items.map(body) }
+        let slots = ScanSlots<Value>(count: items.count)
+        let workers = min(max(1, width), items.count)
+        for worker in 0..<workers {
+            let work: @Sendable () -> Void = {
+                var index = worker
+                while index < items.count {
+                    slots.set(index, body(items[index]))
+                    index += workers
+                }
+                slots.workerDone()
+            }
+            if !startDetachedThread(name: "tlsprobe-scan", work) { work() }
+        }
+        return slots.waitForAll(workers: workers)
+    }
+
+    func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) -> Value) -> [Value] {
+        Self.parallelMap(items, width: gate.limit, body)
+    }
+}
+
+/// A counting semaphore with a deadline.
+private final class ConnectionGate: @unchecked Sendable {
+    let limit: Int
+    private let lock = ConditionLock()
+    private var inUse = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    func acquire(until deadline: Deadline) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while inUse >= limit {
+            if deadline.hasPassed { return false }
+            lock.wait(until: deadline)
+        }
+        if deadline.hasPassed { return false }
+        inUse += 1
+        return true
+    }
+
+    func release() {
+        lock.withLock { inUse -= 1 }
+        lock.broadcast()
+    }
+}
+
+private final class ScanSlots<Value: Sendable>: @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var slots: [Value?]
+    private var finished = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    func workerDone() {
+        lock.withLock { finished += 1 }
+        lock.broadcast()
+    }
+
+    func waitForAll(workers: Int) -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        while finished < workers { lock.wait() }
+        return slots.map { $0! }
+    }
+}

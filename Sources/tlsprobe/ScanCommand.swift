@@ -1,0 +1,127 @@
+import ArgumentParser
+import TLSProbeCore
+import TLSProbeRendering
+
+/// `tlsprobe scan TARGET`: the probe (without HTTP), then everything the server accepts.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "List what a server accepts: versions, every cipher suite in its order, groups, signature algorithms, certificates, features.",
+        discussion: """
+            Offers SSL 3.0 to TLS 1.3 one at a time with tlsprobe's own ClientHellos, so suites \
+            OpenSSL cannot speak (Camellia-GCM, ARIA, CCM_8, GOST …) count; per version every \
+            IANA suite is offered and the server's pick removed until it refuses, which gives its \
+            preference order. Groups, signature algorithms, compression, secure renegotiation, \
+            TLS_FALLBACK_SCSV, extended master secret and encrypt-then-MAC are read from \
+            ServerHellos; certificates per key type, OCSP stapling, ALPN and resumption from \
+            OpenSSL handshakes. Findings that matter are diagnoses with the probe's exit codes \
+            (weak suites and SSL 3.0 or compression accepted: 21). Several connections run at \
+            once (--connections); --timeout bounds the whole scan.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("host[:port] or https://host[:port] (direct TLS only).", valueName: "target"))
+    var target: String
+
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
+
+    @Option(help: ArgumentHelp("Send this name as SNI (default: the target's host name).", valueName: "name"))
+    var sni: String?
+
+    @Flag(name: .customLong("no-sni"), help: "Send no SNI at all.")
+    var noSNI = false
+
+    @Option(name: .customLong("connections"), parsing: .unconditional, help: ArgumentHelp("Connections open at once (1-64).", valueName: "count"))
+    var connections: Int = CapabilityScan.defaultConcurrency
+
+    @OptionGroup(title: "Verification") var verification: VerificationOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        if connection.ipv4 && connection.ipv6 { throw ValidationError("-4 and -6 exclude each other") }
+        if noSNI && sni != nil { throw ValidationError("--sni and --no-sni exclude each other") }
+        if !(connection.timeout > 0 && connection.timeout <= 3600) { throw ValidationError(RangeMessage.text("--timeout", "more than 0 and at most 3600 seconds", got: connection.timeout)) }
+        if !(connection.connectTimeout > 0 && connection.connectTimeout <= 3600) { throw ValidationError(RangeMessage.text("--connect-timeout", "more than 0 and at most 3600 seconds", got: connection.connectTimeout)) }
+        if !(1...64).contains(connections) { throw ValidationError(RangeMessage.text("--connections", "1 to 64", got: Double(connections))) }
+        if verification.warnDays < 0 { throw ValidationError(RangeMessage.text("--warn-days", "0 or more", got: verification.warnDays)) }
+        if let days = verification.failDays, days < 0 { throw ValidationError(RangeMessage.text("--fail-days", "0 or more", got: days)) }
+        if let at = verification.at, RFC3339.parse(at) == nil {
+            throw ValidationError("--at needs an RFC 3339 time such as 2027-01-31T12:00:00Z (got '\(at)')")
+        }
+    }
+
+    func makeOptions() -> ProbeOptions {
+        var options = ProbeOptions()
+        switch (verification.cacert, verification.capath) {
+        case (let file?, let directory?): options.trust = .fileAndDirectory(file, directory)
+        case (let file?, nil): options.trust = .file(file)
+        case (nil, let directory?): options.trust = .directory(directory)
+        case (nil, nil): options.trust = .system
+        }
+        options.connectTo = connection.connectTo.map { $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0 }
+        options.sniOverride = sni
+        options.sendSNI = !noSNI
+        options.family = connection.ipv4 ? .ipv4 : (connection.ipv6 ? .ipv6 : .any)
+        options.timeout = connection.timeout
+        options.connectTimeout = min(connection.connectTimeout, connection.timeout)
+        options.runHTTP = false
+        options.insecure = verification.insecure
+        options.verbose = output.verbose
+        options.warnDays = verification.warnDays
+        options.failDays = verification.failDays
+        options.revocation = verification.revocation
+        options.at = verification.at.flatMap(RFC3339.parse)
+        options.strict = output.strict
+        return options
+    }
+
+    func run() throws {
+        let parsed: ProbeTarget
+        do {
+            parsed = try ProbeTarget.parse(target)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard parsed.appProtocol.upgrade == .implicit else {
+            throw ValidationError("scan speaks TLS from the first byte; '\(parsed.appProtocol.scheme)' needs STARTTLS, which the scan does not do yet")
+        }
+        let format = output.resolvedFormat
+        let engine: ProbeEngine
+        do {
+            engine = try ProbeEngine(options: makeOptions())
+        } catch {
+            throw ExitCode(SetupFailure.report(error, format: format))
+        }
+        let settings = ScanSettings(concurrency: connections, perConnectionSeconds: connection.connectTimeout)
+        let out = LineOutput.standardOutput
+        if output.quiet {
+            let report = engine.scan(parsed, settings: settings)
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+            return
+        }
+        let style = TerminalStyle.resolve(output.color, fileDescriptor: 1)
+        let report: ProbeReport
+        switch format {
+        case .text:
+            let text = TextRenderer(style: style, verbose: output.verbose)
+            out.line(text.header(engine.previewTarget(parsed)))
+            let streamed = StreamedStages()
+            report = engine.scan(parsed, settings: settings) { stage in
+                streamed.insert(stage.name)
+                out.line(text.stageLine(stage))
+            }
+            for stage in report.stages where !streamed.contains(stage.name) { out.line(text.stageLine(stage)) }
+            if let scan = report.scan { out.write("\n" + ScanTextRenderer(style: style).render(scan)) }
+            out.write("\n" + text.conclusion(report))
+        default:
+            let renderer = format.renderer(style: style, verbose: output.verbose)
+            report = engine.scan(parsed, settings: settings)
+            if let text = renderer.add(report) { out.write(text) }
+            if let ending = renderer.finish() { out.write(ending) }
+            let code = renderer.exitCode(runExitCode: report.exitCode)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
