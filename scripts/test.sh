@@ -35,6 +35,9 @@ command -v lighttpd >/dev/null 2>&1 || missing+=(lighttpd)
 [ -e /usr/lib/lighttpd/mod_wolfssl.so ] || missing+=(lighttpd-mod-wolfssl)
 [ -e /usr/lib/lighttpd/mod_mbedtls.so ] || missing+=(lighttpd-mod-mbedtls)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+# The capability scan's oracles (Tests/TLSProbeCoreTests/Scan): sslscan and testssl.sh.
+command -v sslscan >/dev/null 2>&1 || missing+=(sslscan)
+command -v testssl >/dev/null 2>&1 || missing+=(testssl.sh)
 # nginx serves the chain tlsprobe repairs through AIA (--save-chain), for curl and s_client to verify.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if command -v python3 >/dev/null 2>&1; then

@@ -22,7 +22,10 @@ public final class PrometheusExposition: Sendable {
     static let diagnosis = Family(name: "tlsprobe_diagnosis", help: "1 for each diagnosis the probe reported.")
     static let clientConnects = Family(name: "tlsprobe_client_connects", help: "tlsprobe clients: 1 when the client would connect, else 0.")
     static let clientsFailing = Family(name: "tlsprobe_clients_failing", help: "tlsprobe clients: how many of the clients in the matrix would fail.")
-    static let families = [up, exitCode, probeDuration, handshake, stageDuration, notAfter, diagnosis, clientConnects, clientsFailing]
+    static let scanVersion = Family(name: "tlsprobe_scan_version_accepted", help: "tlsprobe scan: 1 when the server accepts the protocol version, else 0.")
+    static let scanSuites = Family(name: "tlsprobe_scan_cipher_suites", help: "tlsprobe scan: cipher suites the server accepts at the version.")
+    static let scanWeakSuites = Family(name: "tlsprobe_scan_weak_cipher_suites", help: "tlsprobe scan: accepted suites current default clients refuse (RC4, 3DES, export, anonymous, NULL, static DH, ...), at the version.")
+    static let families = [up, exitCode, probeDuration, handshake, stageDuration, notAfter, diagnosis, clientConnects, clientsFailing, scanVersion, scanSuites, scanWeakSuites]
 
     private let samples = Mutex([String: [String]]())
 
@@ -54,6 +57,15 @@ public final class PrometheusExposition: Sendable {
                 lines.append((Self.clientConnects, Self.sample(Self.clientConnects, labels, row.outcome == .connects ? 1 : 0)))
             }
             lines.append((Self.clientsFailing, Self.sample(Self.clientsFailing, target, Double(clients.filter { $0.outcome == .fails }.count))))
+        }
+        if let scan = report.scan {
+            for version in scan.versions {
+                lines.append((Self.scanVersion, Self.sample(Self.scanVersion, target + [("version", version.key)], version.accepted ? 1 : 0)))
+                guard version.accepted else { continue }
+                let suites = scan.cipherSuites[version.key] ?? []
+                lines.append((Self.scanSuites, Self.sample(Self.scanSuites, target + [("version", version.key)], Double(suites.count))))
+                lines.append((Self.scanWeakSuites, Self.sample(Self.scanWeakSuites, target + [("version", version.key)], Double(suites.filter { $0.weakness != nil }.count))))
+            }
         }
         samples.withLock { samples in
             for (family, line) in lines { samples[family.name, default: []].append(line) }

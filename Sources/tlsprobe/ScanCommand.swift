@@ -9,14 +9,14 @@ struct ScanCommand: ParsableCommand {
         abstract: "List what a server accepts: versions, every cipher suite in its order, groups, signature algorithms, certificates, features.",
         discussion: """
             Offers SSL 3.0 to TLS 1.3 one at a time with tlsprobe's own ClientHellos, so suites \
-            OpenSSL cannot speak (Camellia-GCM, ARIA, CCM_8, GOST …) count; per version every \
+            OpenSSL cannot speak (Camellia-GCM, ARIA, CCM_8, GOST and more) count; per version every \
             IANA suite is offered and the server's pick removed until it refuses, which gives its \
-            preference order. Groups, signature algorithms, compression, secure renegotiation, \
+            preference order; groups, signature algorithms, compression, secure renegotiation, \
             TLS_FALLBACK_SCSV, extended master secret and encrypt-then-MAC are read from \
-            ServerHellos; certificates per key type, OCSP stapling, ALPN and resumption from \
-            OpenSSL handshakes. Findings that matter are diagnoses with the probe's exit codes \
-            (weak suites and SSL 3.0 or compression accepted: 21). Several connections run at \
-            once (--connections); --timeout bounds the whole scan.
+            ServerHellos, certificates per key type, OCSP stapling, ALPN and resumption from \
+            OpenSSL handshakes; findings that matter are diagnoses with the probe's exit codes \
+            (weak suites, SSL 3.0 or compression accepted: 21); several connections run at once \
+            (--connections) and --timeout bounds the whole scan.
             """
     )
 
