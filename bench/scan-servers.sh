@@ -31,6 +31,6 @@ scan_servers_start() {
 }
 
 scan_servers_stop() {
-    for pid in "${SCAN_PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+    for pid in "${SCAN_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
     rm -rf "$SCAN_W"
 }
