@@ -31,7 +31,8 @@ cleanup() {
 trap cleanup EXIT
 
 # Everything below runs in an empty directory as a reader would run it: `tlsprobe lab serve`
-# writes the lab PKI to ./tlsprobe-lab and serves the scenarios on 24431–24433; the MQTT
+# writes the lab PKI to ./tlsprobe-lab and serves the scenarios on 24431–24433 (and the
+# missing-intermediate leaf's CA Issuers URL on 24435: port base + 3 scenarios + its index 1); the MQTT
 # broker is set up with the commands the README shows (mqtt_setup, run here verbatim).
 cd "$work"
 mkdir bin && ln -s "$bin" bin/tlsprobe
@@ -143,6 +144,12 @@ ${fence}
 ${fence}console
 ${failing}
 ${fence}
+
+The server sends its leaf alone. curl (exit 60), \`openssl s_client\`, Python, Java, Go and devices
+stop there; a browser connects anyway, because it downloads the missing intermediate from the
+CA Issuers URL in the leaf (the lab serves it, as a public CA does), and so does tlsprobe, to tell
+you which clients work. \`--save-chain fullchain.pem\` writes the leaf and the downloaded
+intermediate: the file to configure on the server. \`--no-fetch\` skips the download.
 
 Every diagnosis has a stable id (\`${failing_id}\` here); \`tlsprobe explain ${failing_id}\`
 tells the whole story, and [docs/diagnoses.md](docs/diagnoses.md) lists them all.

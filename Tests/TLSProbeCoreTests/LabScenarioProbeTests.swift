@@ -35,4 +35,37 @@ import TLSProbeLab
         if name == "expired" { #expect(first?.summary.hasSuffix(", 10 days ago.") == true, "\(first?.summary ?? "")") }
         if name == "expires-soon" { #expect(first?.summary.contains(", in 3 days (") == true, "\(first?.summary ?? "")") }
     }
+
+    /// The lab's missing intermediate is the common real case: the leaf's CA Issuers URL (on
+    /// loopback, served by the lab) has the intermediate, so browsers connect while curl,
+    /// OpenSSL and devices fail; still exit 33.
+    @Test func missingIntermediateIsCompletedFromTheLabsCAIssuersURL() throws {
+        let scenario = try #require(LabScenarios.named("missing-intermediate"))
+        let (report, server) = try LabFixture.probe(scenario)
+        #expect(report.exitCode == ExitStatus.incompleteChain.rawValue)
+        let url = try #require((server as? LabServerPair)?.caIssuersURL)
+        #expect(url.hasPrefix("http://127.0.0.1:"), "\(url)")
+        let completion = try #require(report.aiaCompletion)
+        #expect(completion.status == .completed && completion.trusted, "\(completion)")
+        #expect(completion.fetches.map(\.url) == [url] && completion.fetches.first?.outcome == .used, "\(completion.fetches)")
+        #expect(completion.fetches.first?.certificate?.subject.contains("tlsprobe Lab Intermediate CA") == true)
+        let missing = try #require(report.diagnoses.first { $0.id == DiagnosisID.chainMissingIntermediate })
+        #expect(missing.summary.contains("browsers connect"), "\(missing.summary)")
+        #expect(!report.diagnoses.contains { $0.id == DiagnosisID.chainAIAUnusable }, "\(report.diagnoses.map(\.id))")
+    }
+
+    /// Its down variant: the URL is a closed loopback port, so the download is refused at once
+    /// (no name to resolve) and browsers fail too.
+    @Test func missingIntermediateWithItsCAIssuersURLDownSaysBrowsersFailToo() throws {
+        let scenario = try #require(LabScenarios.named("missing-intermediate-aia-down"))
+        let (report, server) = try LabFixture.probe(scenario)
+        #expect(report.exitCode == ExitStatus.incompleteChain.rawValue)
+        let url = try #require((server as? LabServerPair)?.caIssuersURL)
+        #expect(url.hasPrefix("http://127.0.0.1:"), "\(url)")
+        let completion = try #require(report.aiaCompletion)
+        #expect(completion.status == .incomplete && !completion.trusted, "\(completion)")
+        #expect(completion.fetches.map(\.url) == [url] && completion.fetches.first?.outcome == .failed, "\(completion.fetches)")
+        let unusable = try #require(report.diagnoses.first { $0.id == DiagnosisID.chainAIAUnusable }, "\(report.diagnoses.map(\.id))")
+        #expect(unusable.summary.contains("fail too"), "\(unusable.summary)")
+    }
 }

@@ -26,6 +26,13 @@ private let clientCertificateArguments = [
         }
     }
 
+    @Test func formerNamesStillFindTheirScenario() {
+        for (former, current) in LabScenarios.formerNames {
+            #expect(LabScenarios.all.allSatisfy { $0.name != former }, "\(former) is a former name, not a scenario")
+            #expect(LabScenarios.named(former)?.name == current)
+        }
+    }
+
     @Test(arguments: LabScenarios.all.filter { !$0.isSlow && $0.name != "rsa-4096" })
     func everyScenarioStartsAndStops(scenario: LabScenario) throws {
         let server = try scenario.make(sharedPKI)
@@ -43,9 +50,9 @@ private let clientCertificateArguments = [
 
     @Test(arguments: [
         ("expired", "certificate has expired"),
-        ("missing-intermediate", "unable to get local issuer certificate"),
         // s_client does not download the intermediate the lab serves at the leaf's CA Issuers URL.
-        ("missing-intermediate-aia", "unable to get local issuer certificate"),
+        ("missing-intermediate", "unable to get local issuer certificate"),
+        ("missing-intermediate-aia-down", "unable to get local issuer certificate"),
         ("self-signed", "self-signed certificate"),
         ("untrusted-root", "self-signed certificate in certificate chain"),
         ("wrong-host", "hostname mismatch"),

@@ -34,10 +34,12 @@ public struct LabScenario: Sendable {
         self.recipe = recipe
     }
 
-    /// Starts the scenario's server at `address` (loopback and a kernel-chosen port by default).
+    /// Starts the scenario's server at `address` (loopback and a kernel-chosen port by default;
+    /// `companionPort` for a CA Issuers URL's server, if the scenario has one).
     public func make(
-        _ pki: LabPKIBundle, at address: LabListenAddress = .loopback, observer: LabConnectionObserver? = nil
+        _ pki: LabPKIBundle, at address: LabListenAddress = .loopback, companionPort: UInt16 = 0,
+        observer: LabConnectionObserver? = nil
     ) throws -> any LabServer {
-        try recipe(pki).start(at: address, observer: observer)
+        try recipe(pki).start(at: address, companionPort: companionPort, observer: observer)
     }
 }

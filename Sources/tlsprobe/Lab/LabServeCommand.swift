@@ -87,6 +87,10 @@ struct LabServeCommand: ParsableCommand {
         if listenAddress.isWildcard {
             out.line("HOST = this machine's address; the certificates name localhost, so have the client check that name.")
         }
+        for (name, url) in lab.caIssuersURLs {
+            let reach = listenAddress.isWildcard ? " (names loopback, so only this machine can download it: --listen with this machine's address puts that in the URL)" : ""
+            out.line("\(name): the leaf's CA Issuers URL is \(url)\(reach)")
+        }
         out.line("serving \(Plural.count(lab.servers.count, "scenario")); Ctrl-C stops")
         let signal = LabSignals.wait()
         err.line("tlsprobe lab: \(signal == SIGTERM ? "SIGTERM" : "SIGINT"): stopping")

@@ -11,15 +11,19 @@ struct LabServeSession {
 
     /// Starts every scenario (in parallel: some generate big keys) on `listen`, ports from
     /// `portBase` in order (or kernel-chosen when 0), each logging its connections to stderr.
+    /// A scenario's CA Issuers server (if it has one) takes the port `scenarios.count` above its
+    /// own, so its URL too is the same every run.
     /// On any failure the ones already started are stopped and the error says which and why.
     static func start(_ scenarios: [LabScenario], pki: LabPKIBundle, listen: LabListenAddress, portBase: Int) throws -> LabServeSession {
         let log = LineOutput.standardError
         let results = WorkerThreads.map(count: scenarios.count, width: 4, name: "tlsprobe-lab") { index -> Result<any LabServer, LabError> in
             let scenario = scenarios[index]
             let port = portBase == 0 ? 0 : UInt16(portBase + index)
+            let companion = portBase + scenarios.count + index
+            let companionPort = portBase == 0 || companion > 65535 ? 0 : UInt16(companion)
             if scenario.isSlow { log.line("tlsprobe lab: starting \(scenario.name) (slow: generating its key)…") }
             do {
-                let server = try scenario.make(pki, at: LabListenAddress(host: listen.host, port: port)) { record in
+                let server = try scenario.make(pki, at: LabListenAddress(host: listen.host, port: port), companionPort: companionPort) { record in
                     log.line(LabConnectionLogLine.format(scenario: scenario.name, record: record))
                 }
                 return .success(server)
@@ -49,6 +53,13 @@ struct LabServeSession {
         servers.contains { server in
             guard let tls = server as? LabTLSServer, case .require = tls.config.clientAuth else { return false }
             return true
+        }
+    }
+
+    /// "NAME: its leaf's CA Issuers URL URL" for each server whose leaf names one the lab serves.
+    var caIssuersURLs: [(name: String, url: String)] {
+        zip(scenarios, servers).compactMap { scenario, server in
+            (server as? LabServerPair).map { (scenario.name, $0.caIssuersURL) }
         }
     }
 
