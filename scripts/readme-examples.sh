@@ -5,7 +5,8 @@
 # with the very commands the README shows. The prose around them is in this script.
 #   scripts/readme-examples.sh           rewrite README.md
 #   scripts/readme-examples.sh --check   exit 1 if the committed README differs from a fresh run
-#                                        (timings in "N ms" and durations are masked)
+#                                        (timings in "N ms", the scan's duration and certificate
+#                                        end dates are masked: they change run to run, day to day)
 # TLSPROBE=path uses that binary instead of building (the test suite does this).
 # Servers listen on 127.0.0.1 only; ports are fixed so the text is stable, not the lab's default
 # 9443 (a `tlsprobe lab serve` someone left running would take it), and below Linux's ephemeral
@@ -67,6 +68,7 @@ healthy=$(run "tlsprobe --cacert tlsprobe-lab/root.pem localhost:24431")
 failing=$(run "tlsprobe --cacert tlsprobe-lab/root.pem localhost:24432")
 mqtt=$(run "tlsprobe --cacert tlsprobe-lab/root.pem mqtts://localhost:24441")
 clients_out=$(run "tlsprobe clients --cacert tlsprobe-lab/root.pem --clients openssl-3.0,curl-7.88,python-3.11,openssl-1.1.1,java-17,go-1.19,android-14,windows-10,chrome-101,esp-idf localhost:24433")
+scan_out=$(run "tlsprobe scan --cacert tlsprobe-lab/root.pem localhost:24431")
 schemes=$(tlsprobe _docs schemes | sed 's/^\(.*\)$/- `\1`/')
 set +e
 tlsprobe -q --cacert tlsprobe-lab/root.pem localhost:24432; ci_status=$?
@@ -172,6 +174,20 @@ you depend on fails; \`--format prometheus\` exports \`tlsprobe_clients_failing\
 checked in the tests against the real s_client, curl, Python, gnutls-cli, Java 17, Go and Mbed TLS
 clients on the same servers.
 
+## What the server accepts
+
+\`tlsprobe scan\` probes once, then asks the server about every protocol version (SSL 3.0 to TLS
+1.3), every IANA cipher suite per version in the server's order (with its own ClientHello, so
+suites OpenSSL cannot negotiate count too), groups, signature algorithms, the certificate per key
+type and the protocol features, several connections at once; findings that matter become
+diagnoses like any probe's. \`--json\` adds a \`scan\` object. The lab's healthy ECDSA server:
+
+${fence}console
+${scan_out}
+${fence}
+
+The findings are checked in the tests against sslscan's and testssl.sh's on the same servers.
+
 ## MQTT, mail, directories and databases
 
 The scheme picks the protocol and its port; STARTTLS protocols get a \`starttls\` stage before
@@ -259,8 +275,10 @@ short version.
 MD
 )
 
-# Timings vary, and so does the fingerprint of the lab's intermediate (a fresh PKI every run).
-mask() { sed -E 's/ *[0-9]+(\.[0-9]+)? ms/ N ms/g; s/SHA-256 ([0-9A-F]{2}:)+[0-9A-F]{2}/SHA-256 FINGERPRINT/g'; }
+# Timings vary, and so do the fingerprint of the lab's intermediate (a fresh PKI every run), the
+# scan's duration and the certificates' end dates (day to day).
+mask() { sed -E -e 's/ *[0-9]+(\.[0-9]+)? ms/ N ms/g' -e 's/SHA-256 ([0-9A-F]{2}:)+[0-9A-F]{2}/SHA-256 FINGERPRINT/g' \
+    -e 's/[0-9]+ connections, [0-9.]+ s\)/N connections, N s)/' -e 's/until [0-9]{4}-[0-9]{2}-[0-9]{2}/until DATE/'; }
 if $check; then
     if ! diff -u <(mask < README.md) <(printf '%s\n' "$tour" | mask); then
         echo "readme-examples: README.md is stale; run scripts/readme-examples.sh" >&2

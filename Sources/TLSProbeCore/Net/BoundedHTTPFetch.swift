@@ -20,7 +20,7 @@ enum BoundedHTTPFetch {
         var description: String {
             switch self {
             case .unsupportedURL(let url): "not a URL tlsprobe fetches (\(url))"
-            case .resolve(let detail): "cannot resolve the host (\(detail))"
+            case .resolve(let detail): detail
             case .connect(let detail): "cannot connect (\(detail))"
             case .tls(let detail): "the TLS connection failed (\(detail))"
             case .timedOut: "no answer in time"
@@ -132,7 +132,8 @@ enum BoundedHTTPFetch {
         switch Resolver.resolve(host: parts.host, port: parts.port, family: .any, deadline: deadline) {
         case .success(let found): addresses = found
         case .failure(.timedOut): return .failure(.timedOut)
-        case .failure(let failure): return .failure(.resolve(String(describing: failure)))
+        // (.timedOut is answered above, so the timeout text is never used here.)
+        case .failure(let failure): return .failure(.resolve(failure.explanation(host: parts.host, family: .any, timeoutSeconds: "")))
         }
         var lastFailure = Failure.connect("no address")
         for address in addresses {

@@ -19,6 +19,17 @@ enum ResolutionFailure: Error {
     case noAddressForFamily(available: [SocketAddress])
     case resolverFailure(String)
     case timedOut
+
+    /// The failure in plain words for `host` ("cannot resolve ca.example: no such name (…)"),
+    /// one text for every place that reports a lookup it could not make (the proxy, a download).
+    func explanation(host: String, family: AddressFamily, timeoutSeconds: String) -> String {
+        switch self {
+        case .noSuchName(let text): "cannot resolve \(host): no such name (\(text))"
+        case .noAddressForFamily: "\(host) has no \(family.label) address"
+        case .resolverFailure(let text): "cannot resolve \(host): \(text)"
+        case .timedOut: "no DNS answer for \(host) within \(timeoutSeconds) s"
+        }
+    }
 }
 
 /// getaddrinfo has no timeout of its own, so it runs on a throw-away thread and the probe waits

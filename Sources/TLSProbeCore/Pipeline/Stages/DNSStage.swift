@@ -62,12 +62,7 @@ struct DNSStage: ProbeStage {
 
     private func proxyFailure(_ failure: ResolutionFailure, proxy: ProxyEndpoint, _ context: ProbeContext) -> (String, Diagnosis) {
         let host = endpoint.host
-        let detail = switch failure {
-        case .noSuchName(let text): "cannot resolve \(host): no such name (\(text))"
-        case .noAddressForFamily: "\(host) has no \(context.options.family.label) address"
-        case .resolverFailure(let text): "cannot resolve \(host): \(text)"
-        case .timedOut: "no DNS answer for \(host) within \(format(context.options.timeout)) s"
-        }
+        let detail = failure.explanation(host: host, family: context.options.family, timeoutSeconds: format(context.options.timeout))
         return ("proxy: \(detail)", ConnectEndpoint.proxyUnreachable(proxy, detail: detail, stage: .dns, in: context))
     }
 }
