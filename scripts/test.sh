@@ -40,6 +40,9 @@ command -v sslscan >/dev/null 2>&1 || missing+=(sslscan)
 command -v testssl >/dev/null 2>&1 || missing+=(testssl.sh)
 # nginx serves the chain tlsprobe repairs through AIA (--save-chain), for curl and s_client to verify.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+# The trust-store comparison (#19): Java cacerts written by keytool, the Mozilla roots as a bundle file.
+command -v keytool >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+[ -f /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
 if command -v python3 >/dev/null 2>&1; then
     # Debian packages them: no pip into the system Python (PEP 668 forbids it there).
     has_module jsonschema || missing+=(python3-jsonschema)

@@ -13,6 +13,7 @@
 #include <openssl/bn.h>
 #include <openssl/rand.h>
 #include <openssl/ocsp.h>
+#include <openssl/pkcs12.h>
 #include <openssl/core_names.h>
 #include <openssl/param_build.h>
 #include <openssl/crypto.h>

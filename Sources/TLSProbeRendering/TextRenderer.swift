@@ -150,6 +150,7 @@ public struct TextRenderer: Sendable {
     public func conclusion(_ report: ProbeReport) -> String {
         var parts = [verdict(report)]
         if let device = report.device { parts.append(deviceBlock(device)) }
+        if let trust = report.trustStores { parts.append(TrustStoreText(style: style, verbose: verbose).render(trust)) }
         if verbose {
             let details = CertificateDetailRenderer(style: style).render(report)
             if !details.isEmpty { parts.append(details) }

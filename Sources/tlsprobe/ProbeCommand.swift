@@ -91,6 +91,7 @@ struct ProbeCommand: ParsableCommand {
         options.failDays = verification.failDays
         options.revocation = verification.revocation
         options.fetchMissingIssuers = !verification.noFetch
+        options.compareTrustStores = verification.trustStores
         options.at = verification.at.flatMap(RFC3339.parse)
         options.expectStatus = try expectedStatuses()
         options.strict = output.strict

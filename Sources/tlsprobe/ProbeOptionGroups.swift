@@ -86,6 +86,9 @@ struct VerificationOptions: ParsableArguments {
     var revocation: RevocationMode?
     @Flag(name: .customLong("no-fetch"), help: "Do not download a missing intermediate from its CA Issuers URL (AIA); by default tlsprobe does, to show what browsers see, while the verdict stays the chain as sent.")
     var noFetch = false
+    @Flag(name: .customLong("trust-stores"), help: "Say which trust stores accept the chain and by which path: system, --cacert, ESP-IDF full and common bundles, Python certifi, Java cacerts.")
+    var trustStores = false
+
     @Option(help: ArgumentHelp("Verify the chain as of this RFC 3339 time (e.g. 2027-01-31T12:00:00Z) instead of now.", valueName: "time"))
     var at: String?
 }

@@ -26,7 +26,7 @@ import ArgumentParser
         ["--cert", "/tmp/client.pem", "--key", "/tmp/client.key", "example.com"],
         ["--capath", "/etc/ssl/certs", "-k", "--warn-days", "30", "--fail-days", "7", "example.com"],
         ["--insecure", "--warn-days", "0", "--revocation", "ocsp", "--at", "2027-01-31T12:00:00Z", "example.com"],
-        ["--cacert", "/tmp/ca.pem", "--capath", "/tmp/certs", "--revocation=both", "--no-fetch", "example.com"],
+        ["--cacert", "/tmp/ca.pem", "--capath", "/tmp/certs", "--revocation=both", "--no-fetch", "--trust-stores", "example.com"],
         ["--no-app", "--expect-status", "200,301", "example.com"],
         ["--starttls", "smtp", "--mqtt-version", "5", "mail.example:587"],
         ["--mqtt-user", "device", "--mqtt-password", "secret", "--mqtt-client-id", "esp32-1", "mqtts://broker.example"],

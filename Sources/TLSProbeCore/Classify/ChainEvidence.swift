@@ -3,7 +3,7 @@ import FoundationEssentials
 /// What the certificates themselves show, beyond OpenSSL's verify codes: each sent certificate's
 /// rule facts, the path OpenSSL built (with the trust store's certificates), the candidates for a
 /// missing issuer, and whether the chain verifies with another certificate first. Built from the
-/// live connection by `ChainEvidence.init(connection:…)`; tests can build it from plain values.
+/// chain under test (a live connection's or a file's) by `ChainEvidence.init(chain:…)`; tests can build it from plain values.
 struct ChainEvidence {
     var sentRules: [CertificateRules] = []
     var built: [CertificateSummary] = []
@@ -16,14 +16,14 @@ struct ChainEvidence {
 
     init() {}
 
-    init(connection: TLSConnection, sent: [CertificateSummary], host: String, now: Date, at: Date?) {
-        sentRules = connection.sentRules()
-        built = connection.verifiedChain(now: now, sent: sent)
-        builtRules = connection.verifiedChainRules()
-        issuerCandidates = { index in connection.issuerCandidates(forSentIndex: index, now: now) }
+    init(chain: ChainUnderTest, sent: [CertificateSummary], host: String?, now: Date, at: Date?) {
+        sentRules = chain.sentRules()
+        built = chain.builtSummaries(now: now, sent: sent)
+        builtRules = chain.builtRules()
+        issuerCandidates = { index in chain.issuerCandidates(forSentIndex: index, now: now) }
         verificationWithLeaf = { index in
-            connection.verifyOffline(OfflineVerification(leafIndex: index, at: at, host: host))
+            chain.verifyOffline(OfflineVerification(leafIndex: index, at: at, host: host))
         }
-        strictErrors = { connection.verifyOffline(OfflineVerification(strict: true, at: at, host: host)) }
+        strictErrors = { chain.verifyOffline(OfflineVerification(strict: true, at: at, host: host)) }
     }
 }

@@ -21,15 +21,16 @@ extension ParsedCertificate {
     /// Every certificate in `bytes`: one DER certificate, a DER PKCS#7 (certs-only or any
     /// signedData: its certificates), PEM certificates (one or many) or a PEM PKCS#7. Nil when
     /// the bytes hold no certificate in any of these forms.
-    static func decodeAll(_ bytes: [UInt8]) -> (encoding: CertificateEncoding, certificates: [ParsedCertificate])? {
+    /// `limit`: at most this many (a CA answer: `maxDecoded`; a trust store file: more).
+    static func decodeAll(_ bytes: [UInt8], limit: Int = maxDecoded) -> (encoding: CertificateEncoding, certificates: [ParsedCertificate])? {
         defer { OpenSSLErrorQueue.clear() }
         guard !bytes.isEmpty else { return nil }
         if bytes.first == 0x30 {
             if let single = decodeDER(bytes) { return (.der, [single]) }
-            if let bundle = decodePKCS7(bytes) { return (.pkcs7, bundle) }
+            if let bundle = decodePKCS7(bytes, limit: limit) { return (.pkcs7, bundle) }
             return nil
         }
-        return decodePEM(bytes)
+        return decodePEM(bytes, limit: limit)
     }
 
     /// Exactly one DER certificate, nothing after it.
@@ -45,35 +46,35 @@ extension ParsedCertificate {
         }
     }
 
-    private static func decodePKCS7(_ bytes: [UInt8]) -> [ParsedCertificate]? {
+    private static func decodePKCS7(_ bytes: [UInt8], limit: Int) -> [ParsedCertificate]? {
         bytes.withUnsafeBufferPointer { buffer -> [ParsedCertificate]? in
             var cursor = buffer.baseAddress
             guard let bundle = d2i_PKCS7(nil, &cursor, buffer.count) else { return nil }
             defer { PKCS7_free(bundle) }
-            return certificates(of: bundle)
+            return certificates(of: bundle, limit: limit)
         }
     }
 
-    private static func certificates(of bundle: UnsafeMutablePointer<PKCS7>) -> [ParsedCertificate]? {
+    private static func certificates(of bundle: UnsafeMutablePointer<PKCS7>, limit: Int) -> [ParsedCertificate]? {
         guard OBJ_obj2nid(bundle.pointee.type) == NID_pkcs7_signed, let signed = bundle.pointee.d.sign, let stack = signed.pointee.cert else { return nil }
-        let count = min(Int(tlsprobe_sk_X509_num(stack)), maxDecoded)
+        let count = min(Int(tlsprobe_sk_X509_num(stack)), limit)
         let found = (0..<count).compactMap { tlsprobe_sk_X509_value(stack, Int32($0)).flatMap(retaining) }
         return found.isEmpty ? nil : found
     }
 
-    private static func decodePEM(_ bytes: [UInt8]) -> (encoding: CertificateEncoding, certificates: [ParsedCertificate])? {
+    private static func decodePEM(_ bytes: [UInt8], limit: Int) -> (encoding: CertificateEncoding, certificates: [ParsedCertificate])? {
         let text = String(decoding: bytes, as: UTF8.self)
         guard text.contains("-----BEGIN ") else { return nil }
         let pemCertificates: [ParsedCertificate] = withBIO(bytes) { bio -> [ParsedCertificate] in
             var found: [ParsedCertificate] = []
-            while found.count < maxDecoded, let certificate = PEM_read_bio_X509(bio, nil, nil, nil) { found.append(ParsedCertificate(owning: certificate)) }
+            while found.count < limit, let certificate = PEM_read_bio_X509(bio, nil, nil, nil) { found.append(ParsedCertificate(owning: certificate)) }
             return found
         } ?? []
         if !pemCertificates.isEmpty { return (.pem, pemCertificates) }
         let bundle: [ParsedCertificate]? = withBIO(bytes) { bio -> [ParsedCertificate]? in
             guard let pkcs7 = PEM_read_bio_PKCS7(bio, nil, nil, nil) else { return nil }
             defer { PKCS7_free(pkcs7) }
-            return Self.certificates(of: pkcs7)
+            return Self.certificates(of: pkcs7, limit: limit)
         } ?? nil
         return bundle.map { (.pkcs7, $0) }
     }

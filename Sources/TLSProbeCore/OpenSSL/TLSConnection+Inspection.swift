@@ -90,62 +90,6 @@ extension TLSConnection {
         }
     }
 
-    /// The report describes at most this many of the certificates a server sent (the count is
-    /// always exact): a thousand-certificate chain must not make a megabyte of JSON.
-    static let maxListedCertificates = 20
-
-    /// How many certificates the server sent.
-    var peerChainLength: Int {
-        SSL_get_peer_cert_chain(handle).map { Int(tlsprobe_sk_X509_num($0)) } ?? 0
-    }
-
-    /// The chain as the server sent it, leaf first (the first `maxListedCertificates`).
-    func peerChain(now: Date) -> [CertificateSummary] {
-        guard let chain = SSL_get_peer_cert_chain(handle) else { return [] }
-        let count = min(tlsprobe_sk_X509_num(chain), Int32(Self.maxListedCertificates))
-        return (0..<count).compactMap { index in
-            tlsprobe_sk_X509_value(chain, index).map { X509Certificate.summary(of: $0, depth: Int(index), now: now) }
-        }
-    }
-
-    /// Subjects of the chain OpenSSL built to a trust anchor (empty when it built none).
-    func verifiedChainSubjects() -> [String] {
-        guard let chain = SSL_get0_verified_chain(handle) else { return [] }
-        let count = tlsprobe_sk_X509_num(chain)
-        return (0..<count).compactMap { tlsprobe_sk_X509_value(chain, $0).map(X509Certificate.subjectText) }
-    }
-
-    /// The chain OpenSSL built, leaf first, as far as it got (to a trust anchor when verified):
-    /// it holds the certificates the server did not send but the trust store supplied.
-    /// Certificates the server sent are the same X509 objects in both stacks (OpenSSL builds the
-    /// chain from the peer's): pass their summaries as `sent` (from `peerChain`) and they are
-    /// reused, not summarised again (each summary hashes, PEM-encodes and escapes a certificate:
-    /// ~0.5M instructions a probe for a leaf and an intermediate; bench/PROFILE.md).
-    func verifiedChain(now: Date, sent: [CertificateSummary] = []) -> [CertificateSummary] {
-        guard let chain = SSL_get0_verified_chain(handle) else { return [] }
-        let peer = SSL_get_peer_cert_chain(handle)
-        let peerCount = peer.map { min(tlsprobe_sk_X509_num($0), Int32(Self.maxListedCertificates)) } ?? 0
-        let reusable = peer != nil && Int(peerCount) == sent.count
-        let count = tlsprobe_sk_X509_num(chain)
-        return (0..<count).compactMap { index in
-            guard let certificate = tlsprobe_sk_X509_value(chain, index) else { return nil }
-            if reusable, let peer, let match = (0..<peerCount).first(where: { tlsprobe_sk_X509_value(peer, $0) == certificate }) {
-                var summary = sent[Int(match)]
-                summary.depth = Int(index)
-                return summary
-            }
-            return X509Certificate.summary(of: certificate, depth: Int(index), now: now)
-        }
-    }
-
-    /// The last certificate of the built chain, when it is a trust anchor (for --save-root).
-    func verifiedChainRoot(now: Date) -> CertificateSummary? {
-        guard let chain = SSL_get0_verified_chain(handle) else { return nil }
-        let count = tlsprobe_sk_X509_num(chain)
-        guard count > 0, let last = tlsprobe_sk_X509_value(chain, count - 1) else { return nil }
-        return X509Certificate.summary(of: last, depth: Int(count - 1), now: now)
-    }
-
     /// The CA names the server listed in its CertificateRequest.
     func acceptableClientCANames() -> [String] {
         guard let names = SSL_get_client_CA_list(handle) else { return [] }

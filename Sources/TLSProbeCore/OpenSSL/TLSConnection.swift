@@ -193,16 +193,7 @@ private let verifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { 
           let recorderPointer = SSL_get_ex_data(OpaquePointer(sslPointer), OpenSSLRuntime.recorderIndex)
     else { return 1 }
     let recorder = Unmanaged<HandshakeRecorder>.fromOpaque(recorderPointer).takeUnretainedValue()
-    let code = X509_STORE_CTX_get_error(storeContext)
-    let depth = X509_STORE_CTX_get_error_depth(storeContext)
-    let current = X509_STORE_CTX_get_current_cert(storeContext)
-    let subject = current.map { X509Certificate.subjectText(of: $0) } ?? ""
-    recorder.recordVerifyError(VerificationError(
-        depth: Int(depth), code: Int(code), name: VerifyCodeNames.name(for: code),
-        message: String(cString: X509_verify_cert_error_string(Int(code))), subject: subject,
-        issuer: current.map { X509Certificate.nameText(X509_get_issuer_name($0)) },
-        notBeforeEpoch: current.flatMap { X509Certificate.epoch(X509_get0_notBefore($0)) },
-        notAfterEpoch: current.flatMap { X509Certificate.epoch(X509_get0_notAfter($0)) }))
+    recorder.recordVerifyError(VerificationError.current(in: storeContext))
     // Keep going: the report shows every fault at every depth; the verdict is judged afterwards.
     return 1
 }

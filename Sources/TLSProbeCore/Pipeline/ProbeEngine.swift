@@ -26,6 +26,8 @@ public final class ProbeEngine: Sendable {
     let context: TLSClientContext
     /// CA Issuers downloads shared by every probe of the run.
     let aiaDownloads = AIADownloadCache()
+    /// The stores --trust-stores compares, loaded once for the whole run (nil without it).
+    public let trustCatalogue: TrustStoreCatalogue?
     public var trustStoreLabel: String { context.trustLabel }
 
     public init(options: ProbeOptions) throws(ProbeSetupError) {
@@ -40,6 +42,7 @@ public final class ProbeEngine: Sendable {
         } catch {
             throw .usage(String(describing: error))
         }
+        trustCatalogue = options.compareTrustStores ? TrustStoreCatalogue.discover(cacert: options.trust.caFile) : nil
     }
 
     /// Probes one target synchronously on the calling thread. `observer` sees each stage as it

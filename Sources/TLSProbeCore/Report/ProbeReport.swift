@@ -27,6 +27,8 @@ public struct ProbeReport: Codable, Sendable {
     public var clients: [ClientMatrixRow]?
     /// What `tlsprobe scan` found the server accepts; absent for a plain probe.
     public var scan: ScanReport?
+    /// --trust-stores (and `tlsprobe check`): which stores trust the chain, by which path; absent otherwise.
+    public var trustStores: TrustComparison?
     public var startedAt: String = ""
     public var durationMs: Double = 0
     /// --warn-days and --fail-days as this probe applied them (Nagios perfdata thresholds).
@@ -51,6 +53,7 @@ public struct ProbeReport: Codable, Sendable {
         case stages, tls, certificates, verification, http, diagnoses
         case followUps = "follow_ups"
         case device, revocation, clients, scan
+        case trustStores = "trust_stores"
         case startedAt = "started_at"
         case durationMs = "duration_ms"
         case expiryThresholds = "expiry_thresholds"
@@ -80,6 +83,7 @@ public struct ProbeReport: Codable, Sendable {
         try container.encodeIfPresent(revocation, forKey: .revocation)
         try container.encodeIfPresent(clients, forKey: .clients)
         try container.encodeIfPresent(scan, forKey: .scan)
+        try container.encodeIfPresent(trustStores, forKey: .trustStores)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(durationMs, forKey: .durationMs)
         try container.encode(expiryThresholds, forKey: .expiryThresholds)

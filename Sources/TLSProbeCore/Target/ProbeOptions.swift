@@ -48,6 +48,14 @@ public enum TrustSource: Sendable, Equatable {
         case .fileAndDirectory(let file, let directory): "\(file) + \(directory)"
         }
     }
+
+    /// The CA file given with --cacert, if any.
+    public var caFile: String? {
+        switch self {
+        case .file(let path), .fileAndDirectory(let path, _): path
+        case .system, .directory: nil
+        }
+    }
 }
 
 /// Everything that shapes a probe, shared by every target of a run.
@@ -91,6 +99,8 @@ public struct ProbeOptions: Sendable {
     public var expectStatus: [Int]?
     /// Download a missing intermediate from its CA Issuers URL to show what browsers build; --no-fetch.
     public var fetchMissingIssuers = true
+    /// --trust-stores: compare the chain against every store of `TrustStoreCatalogue`.
+    public var compareTrustStores = false
     /// --revocation: ask the CA (OCSP responder, CRL) about each certificate; nil = off.
     public var revocation: RevocationMode?
     /// --expect-alpn: the protocol the server must select ("none" when it must select none).

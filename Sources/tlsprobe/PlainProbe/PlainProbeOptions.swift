@@ -102,6 +102,7 @@ extension VerificationOptions: PlainParsableGroup {
         group.revocation = nil
         group.at = nil
         group.noFetch = false
+        group.trustStores = false
         return group
     }
 
@@ -114,6 +115,7 @@ extension VerificationOptions: PlainParsableGroup {
         .option("--revocation", as: RevocationMode.self) { $0.revocation = $1 },
         .option("--at", as: String.self) { $0.at = $1 },
         .flag("--no-fetch") { $0.noFetch = true },
+        .flag("--trust-stores") { $0.trustStores = true },
     ]
 }
 

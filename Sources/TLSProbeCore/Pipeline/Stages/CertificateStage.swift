@@ -20,27 +20,39 @@ struct CertificateStage: ProbeStage {
     /// the verify callback a code (an internal error of path building, e.g. a key it cannot
     /// decode): the session's verify result stands in, so the chain is never shown as fine.
     static func record(_ context: ProbeContext, _ connection: TLSConnection, handshakeFailed: Bool = false, verifyFailedUnreported: Bool = false) -> Bool {
-        let options = context.options
         guard !context.hasCompleted(.certificate) else { return context.report.verification.trusted == true && context.report.verification.hostnameMatched == true }
+        let messageBytes = connection.recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size
+        var chain = connection.chainUnderTest()
+        if let found = chain, found.errors.isEmpty && verifyFailedUnreported {
+            let now = context.options.at ?? context.startDate
+            chain = ChainUnderTest(sent: found.sent, store: found.store, errors: [connection.unreportedVerifyFailure(now: now)], built: found.built)
+        }
+        return judge(context, chain, host: context.verifyName, certificateMessageBytes: messageBytes, handshakeFailed: handshakeFailed)
+    }
+
+    /// Judges a chain and records the stage: the one analysis for a chain from the wire and for
+    /// one read from files (`tlsprobe check`, `CertificateFileCheck`). `host` nil: no name check.
+    /// `certificateMessageBytes`: the Certificate message as received (or as it would be sent).
+    @discardableResult
+    static func judge(_ context: ProbeContext, _ chainUnderTest: ChainUnderTest?, host: String?, certificateMessageBytes messageBytes: Int?, handshakeFailed: Bool = false) -> Bool {
+        let options = context.options
         // --at: the chain is judged as of that time (the SSL_CTX verifies as of it too).
         let now = options.at ?? context.startDate
-        let chain = connection.peerChain(now: now)
+        let chain = chainUnderTest?.sentSummaries(now: now) ?? []
         context.report.certificates = chain
-        let recorder = connection.recorder
-        var errors = recorder.verifyErrors
-        if errors.isEmpty && verifyFailedUnreported { errors = [connection.unreportedVerifyFailure(now: now)] }
+        let errors = chainUnderTest?.errors ?? []
         context.report.verification.errors = errors
-        let evidence = ChainEvidence(connection: connection, sent: chain, host: context.verifyName, now: now, at: options.at)
+        let evidence = chainUnderTest.map { ChainEvidence(chain: $0, sent: chain, host: host, now: now, at: options.at) } ?? ChainEvidence()
         let analyzer = ChainAnalyzer(
-            sent: chain, errors: errors, host: context.verifyName, warnDays: options.warnDays, failDays: options.failDays, now: now,
+            sent: chain, errors: errors, host: host ?? "", warnDays: options.warnDays, failDays: options.failDays, now: now,
             evidence: evidence, makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
         let trusted = analyzer.trusted && !handshakeFailed
         context.report.verification.trusted = trusted
         context.report.verification.hostnameMatched = analyzer.hostnameMatched
-        if analyzer.trusted { context.report.verification.anchor = connection.verifiedChainRoot(now: now) }
+        if analyzer.trusted { context.report.verification.anchor = chainUnderTest?.builtRoot(now: now) }
         var findings = analyzer.findings()
         findings += PolicyJudge.certificates(chain) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
-        let strict = StrictChainJudge(sent: chain, defaultErrors: errors, evidence: evidence, host: context.verifyName) { [unowned context] id, facts, depth in
+        let strict = StrictChainJudge(sent: chain, defaultErrors: errors, evidence: evidence, host: host ?? "") { [unowned context] id, facts, depth in
             context.diagnosis(id, facts, depth: depth)
         }.findings()
         findings += strict.findings
@@ -48,23 +60,28 @@ struct CertificateStage: ProbeStage {
         findings += PolicyJudge.trustStoreCertificates(built: evidence.built, sent: chain) { [unowned context] id, facts, depth in
             context.diagnosis(id, facts, depth: depth)
         }
-        let messageBytes = recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size
         let totalBytes = messageBytes ?? chain.reduce(0) { $0 + $1.derBytes }
         if totalBytes > TLSClientContext.defaultCertificateListLimit {
             findings.append(Finding(
                 diagnosis: context.diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)]),
                 short: "certificate list of \(totalBytes / 1024) KB"))
         }
-        let completion = completeThroughAIA(context, connection, errors: errors, now: now)
+        let completion = chainUnderTest.flatMap { completeThroughAIA(context, $0, host: host, now: now) }
         if let completion {
             AIACompletionFindings.explain(completion, sent: chain, in: &findings) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
         }
         findings.sort { ($0.diagnosis.severity, $0.diagnosis.exitCode == 0 ? 99 : 0) < ($1.diagnosis.severity, $1.diagnosis.exitCode == 0 ? 99 : 0) }
 
+        if let catalogue = context.engine.trustCatalogue, let sent = chainUnderTest?.sent, sent.count > 0 {
+            // As completed: what was sent plus what AIA downloaded (each store builds its own path).
+            let fetched = completion.flatMap { TrustChains.stack($0.fetchedCertificates) }
+            context.report.trustStores = catalogue.compare(sent, completed: fetched.flatMap(sent.appending), at: options.at, now: now)
+        }
+
         var details = CertificateDetails()
-        details.sentCount = connection.peerChainLength
+        details.sentCount = chainUnderTest?.sentCount ?? 0
         details.certificateMessageBytes = messageBytes
-        details.builtChain = connection.verifiedChainSubjects()
+        details.builtChain = chainUnderTest?.builtSubjects() ?? []
         details.trusted = trusted
         details.hostnameMatched = analyzer.hostnameMatched
         details.aiaCompletion = completion
@@ -75,10 +92,11 @@ struct CertificateStage: ProbeStage {
 
     /// The chain as browsers complete it, when an issuer is missing (nil otherwise, and when the
     /// completion has nothing to say). A step of this stage with its own timing.
-    private static func completeThroughAIA(_ context: ProbeContext, _ connection: TLSConnection, errors: [VerificationError], now: Date) -> ChainCompletion? {
-        guard errors.contains(where: { AIACompletion.missingIssuerCodes.contains($0.code) }), let store = connection.context.certificateStore else { return nil }
+    private static func completeThroughAIA(_ context: ProbeContext, _ chain: ChainUnderTest, host: String?, now: Date) -> ChainCompletion? {
+        guard chain.errors.contains(where: { AIACompletion.missingIssuerCodes.contains($0.code) }) else { return nil }
         let completion = AIACompletion.complete(
-            sent: connection.sentCertificates(), store: store, https: connection.context, host: context.verifyName, at: context.options.at,
+            sent: chain.sent.certificates.compactMap(ParsedCertificate.retaining), store: chain.store.pointer, https: context.engine.context,
+            host: host, at: context.options.at,
             now: now, policy: .forProbe(context.options), deadline: context.deadline, cache: context.engine.aiaDownloads)
         // Nothing tried (no CA Issuers URL): the missing-issuer diagnosis already says so.
         if completion.status == .notNeeded || (completion.status == .incomplete && completion.fetches.isEmpty) { return nil }
