@@ -189,7 +189,7 @@ _tlsprobe() {
 
 _tlsprobe_probe() {
     repeating_flags=()
-    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-fetch --trust-stores --no-http --no-app --json -q --quiet -v --verbose --strict --unordered --fail-fast --version -h --help)
+    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-fetch --no-http --no-app --json -q --quiet -v --verbose --strict --unordered --fail-fast --version -h --help)
     repeating_options=()
     non_repeating_options=(--connect-to --timeout --connect-timeout --proxy --noproxy --sni --tls-min --tls-max --ciphers --ciphersuites --groups --alpn --expect-alpn --expect-tls-min --cert --key --cacert --capath --warn-days --fail-days --revocation --at --expect-status --starttls --mqtt-version --mqtt-user --mqtt-password --mqtt-client-id --ws-protocol --format --color --targets-file --jobs --shard --client --client-buffer --client-trust --chip --save-chain --save-root --save-format --valid-until)
     __tlsprobe_offer_flags_options -1

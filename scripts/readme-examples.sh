@@ -69,6 +69,8 @@ failing=$(run "tlsprobe --cacert tlsprobe-lab/root.pem localhost:24432")
 mqtt=$(run "tlsprobe --cacert tlsprobe-lab/root.pem mqtts://localhost:24441")
 clients_out=$(run "tlsprobe clients --cacert tlsprobe-lab/root.pem --clients openssl-3.0,curl-7.88,python-3.11,openssl-1.1.1,java-17,go-1.19,android-14,windows-10,chrome-101,esp-idf localhost:24433")
 scan_out=$(run "tlsprobe scan --cacert tlsprobe-lab/root.pem localhost:24431")
+# The trust-store comparison is left out: which stores exist (certifi, a JDK) differs per machine.
+checked=$(run "tlsprobe check --cacert tlsprobe-lab/root.pem --name localhost --key tlsprobe-lab/leaf.key --no-trust-stores tlsprobe-lab/leaf.pem")
 schemes=$(tlsprobe _docs schemes | sed 's/^\(.*\)$/- `\1`/')
 set +e
 tlsprobe -q --cacert tlsprobe-lab/root.pem localhost:24432; ci_status=$?
@@ -187,6 +189,20 @@ ${scan_out}
 ${fence}
 
 The findings are checked in the tests against sslscan's and testssl.sh's on the same servers.
+
+## Check a chain file before deploying it
+
+${fence}console
+${checked}
+${fence}
+
+\`tlsprobe check FILE…\` runs the probe's certificate stage on files, offline: a fullchain or split
+PEM files, DER or PKCS#7 (.p7b), in the order a server would send them. Same diagnosis ids, formats
+and exit codes as a probe (30–34; 66 when a file cannot be read); \`--key\` checks the key belongs to
+the leaf, \`--name\` the name, \`--at\` a date, \`--client esp-idf\` what the device would reject. It also
+says which trust stores accept the chain, by which path — system, \`--cacert\`, ESP-IDF's full and
+common bundles, Python certifi, Java cacerts (left out above with \`--no-trust-stores\`, since they
+differ per machine); a probe shows the same with \`--trust-stores\`.
 
 ## MQTT, mail, directories and databases
 

@@ -19,6 +19,13 @@ public struct TextRenderer: Sendable {
         return style.paint(version, .dim) + "  " + style.paint(shown, .bold)
     }
 
+    /// `tlsprobe check`: the files instead of a host.
+    public func header(checking report: ProbeReport) -> String {
+        let version = "tlsprobe \(TLSProbeVersion.current) (\(OpenSSLVersion.runtime.split(separator: " ").prefix(2).joined(separator: " ")))"
+        let files = report.check?.files.map(\.path).joined(separator: " ") ?? report.target.input
+        return style.paint(version, .dim) + "  check " + style.paint(files, .bold)
+    }
+
     public func stageLine(_ stage: StageReport) -> String {
         let mark: String
         switch stage.status {

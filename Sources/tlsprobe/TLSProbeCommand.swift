@@ -7,7 +7,7 @@ struct TLSProbeCommand: ParsableCommand {
         abstract: "Walk one HTTPS/TLS connection stage by stage and explain what failed and how to fix it.",
         discussion: HelpText.discussion,
         version: HelpText.version,
-        subcommands: [ProbeCommand.self, ScanCommand.self, ExplainCommand.self, ClientsCommand.self, LabCommand.self, DemoCommand.self, DocsCommand.self],
+        subcommands: [ProbeCommand.self, ScanCommand.self, CheckCommand.self, ExplainCommand.self, ClientsCommand.self, LabCommand.self, DemoCommand.self, DocsCommand.self],
         defaultSubcommand: ProbeCommand.self
     )
 }

@@ -45,6 +45,18 @@ extension DiagnosisCatalog {
         )
 
         /// {code} {reason} {depth} — any other verify code
+        public let certKeyMismatch = DiagnosisEntry(
+            id: "cert.key_mismatch", severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
+            title: "Private key does not match the certificate",
+            summaryTemplate: "The key {key} ({key_type}) is not the private key of \"{subject}\" ({leaf_key}): a server configured with the two cannot prove it owns the certificate.",
+            facts: ["key", "key_type", "subject", "leaf_key"],
+            explanation: "A TLS server signs the handshake with the private key of its certificate. With another key, nginx refuses to start (\"key values mismatch\"), Apache and HAProxy too; a server that starts anyway fails every handshake. Typical causes: a renewed certificate deployed with the old key, the key of another site, or the files swapped.",
+            fixServer: "Pair the certificate with the key its CSR was made from; compare `openssl x509 -noout -pubkey -in cert.pem` with `openssl pkey -pubout -in key.pem`.",
+            openssl: "X509_check_private_key / SSL_CTX_check_private_key: \"key values mismatch\" (X509_R_KEY_VALUES_MISMATCH)",
+            mbedtls: ["MBEDTLS_ERR_PK_BAD_INPUT_DATA -0x3E80 from mbedtls_pk_check_pair (server side)"],
+            docs: "RFC 8446 §4.4.3"
+        )
+
         public let certVerifyError = DiagnosisEntry(
             id: "cert.verify_error", severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
             title: "Certificate verification failed",

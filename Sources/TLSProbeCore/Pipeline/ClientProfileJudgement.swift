@@ -7,12 +7,7 @@ enum ClientProfileJudgement {
         let profile = options.clientProfile
         if context.report.tls.version != nil { context.report.diagnoses.insert(contentsOf: strictFailures(profile, context), at: 0) }
         guard !profile.isOpenSSLDefault else { return }
-        let judge = EmbeddedJudge(
-            profile: profile, bufferBytes: options.clientBufferBytes ?? profile.inputBufferBytes,
-            trust: ClientTrust.implied(by: options),
-            rsaLimitBits: profile.usesChip ? options.chip.rsaLimitBits : profile.maxRSABits,
-            chipName: profile.usesChip ? options.chip.name : "this device",
-            diagnose: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
+        let judge = makeJudge(context)
         var found: [Diagnosis] = []
         if context.report.tls.version == nil {
             found += explainRefusedOffer(judge, context)
@@ -41,6 +36,32 @@ enum ClientProfileJudgement {
             diagnosis.openssl = "accepted by OpenSSL's default verification; \(profile.name) rejects it"
             return diagnosis
         }
+    }
+
+    /// `tlsprobe check`: the chain from files, judged as this client would judge it if a
+    /// server sent it over `assumedVersion` ("TLSv1.2"); no connection is made.
+    static func judgeFiles(_ context: ProbeContext, assumedVersion: String) {
+        let profile = context.options.clientProfile
+        context.report.diagnoses.insert(contentsOf: strictFailures(profile, context), at: 0)
+        guard !profile.isOpenSSLDefault else { return }
+        let judge = makeJudge(context)
+        let messageBytes = context.report.stage(.certificate)?.details.certificate?.certificateMessageBytes
+        let found = judge.judgeChain(sent: context.report.certificates, anchor: context.report.verification.anchor, certificateMessageBytes: messageBytes)
+        context.report.diagnoses.insert(contentsOf: found, at: 0)
+        if let behaviour = profile.mbedTLS {
+            context.report.device = DevicePredictionStep.predict(behaviour, judge, context, assumedVersion: assumedVersion)
+        }
+    }
+
+    private static func makeJudge(_ context: ProbeContext) -> EmbeddedJudge {
+        let options = context.options
+        let profile = options.clientProfile
+        return EmbeddedJudge(
+            profile: profile, bufferBytes: options.clientBufferBytes ?? profile.inputBufferBytes,
+            trust: ClientTrust.implied(by: options),
+            rsaLimitBits: profile.usesChip ? options.chip.rsaLimitBits : profile.maxRSABits,
+            chipName: profile.usesChip ? options.chip.name : "this device",
+            diagnose: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
     }
 
     /// The server refused the profile's ClientHello. Which single change would it accept?

@@ -3,7 +3,8 @@ import FoundationEssentials
 /// After the probe, for an Mbed TLS `--client` profile: hands what this probe saw on the wire to
 /// `MbedTLSDeviceModel` (Classify/) and returns what the device itself gets.
 enum DevicePredictionStep {
-    static func predict(_ behaviour: MbedTLSBehaviour, _ judge: EmbeddedJudge, _ context: ProbeContext) -> DevicePrediction {
+    /// `assumedVersion`: the version to judge as negotiated when no handshake ran (`tlsprobe check`).
+    static func predict(_ behaviour: MbedTLSBehaviour, _ judge: EmbeddedJudge, _ context: ProbeContext, assumedVersion: String? = nil) -> DevicePrediction {
         let options = context.options
         let report = context.report
         let recorder = context.connection?.recorder
@@ -21,7 +22,7 @@ enum DevicePredictionStep {
         let usesBundle = judge.trust == .bundle
         let observation = MbedTLSDeviceModel.Observation(
             failedStage: report.failedStage, diagnosisIDs: Set(report.diagnoses.map(\.id)),
-            negotiatedVersion: report.tls.version,
+            negotiatedVersion: report.tls.version ?? assumedVersion,
             receivedAlert: recorder?.receivedAlert.flatMap { $0.level == 2 ? $0.description : nil },
             certificateRequested: recorder?.hasReceived(HandshakeType.certificateRequest) ?? false,
             certificateMessageBytes: report.stage(.certificate)?.details.certificate?.certificateMessageBytes,

@@ -29,6 +29,8 @@ public struct ProbeReport: Codable, Sendable {
     public var scan: ScanReport?
     /// --trust-stores (and `tlsprobe check`): which stores trust the chain, by which path; absent otherwise.
     public var trustStores: TrustComparison?
+    /// `tlsprobe check`: the files read and the key matched; absent for probes.
+    public var check: CheckInput?
     public var startedAt: String = ""
     public var durationMs: Double = 0
     /// --warn-days and --fail-days as this probe applied them (Nagios perfdata thresholds).
@@ -54,6 +56,7 @@ public struct ProbeReport: Codable, Sendable {
         case followUps = "follow_ups"
         case device, revocation, clients, scan
         case trustStores = "trust_stores"
+        case check
         case startedAt = "started_at"
         case durationMs = "duration_ms"
         case expiryThresholds = "expiry_thresholds"
@@ -84,6 +87,7 @@ public struct ProbeReport: Codable, Sendable {
         try container.encodeIfPresent(clients, forKey: .clients)
         try container.encodeIfPresent(scan, forKey: .scan)
         try container.encodeIfPresent(trustStores, forKey: .trustStores)
+        try container.encodeIfPresent(check, forKey: .check)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(durationMs, forKey: .durationMs)
         try container.encode(expiryThresholds, forKey: .expiryThresholds)

@@ -38,8 +38,9 @@ enum TrustChains {
 
     /// ESP-IDF's bundle (esp_crt_bundle.c): mbedTLS builds the chain from what was sent; the
     /// bundle is then asked for the issuer of the topmost certificate sent (itself when
-    /// self-signed), by name, and checks that signature with the root's key. Dates are checked
-    /// on every certificate sent (MBEDTLS_HAVE_TIME_DATE).
+    /// self-signed), by name, and checks that signature with the root's key. Dates are not
+    /// checked: ESP-IDF builds without CONFIG_MBEDTLS_HAVE_TIME_DATE by default (the profile's
+    /// `embedded.clock_unchecked` says what that means).
     /// `signatureByRoot(sha256)`: does that root's key verify the top certificate (nil: the
     /// root's certificate is not at hand, so only the name was matched).
     static func bundleVerdict(_ sent: [CertificateSummary], bundle: ESPCertificateBundle, now: Date,
@@ -49,13 +50,7 @@ enum TrustChains {
         let root = UInt32(lookedUp, radix: 16).flatMap(bundle.root(subjectHash:))
         var path = sent.map(\.subject)
         if let root, !top.selfSigned { path.append("CN=\(root.name)") }
-        let seconds = now.timeIntervalSince1970
         var problems: [String] = []
-        for certificate in sent {
-            let name = quoted(certificate.commonName ?? certificate.subject)
-            if certificate.notAfterEpoch > 0, certificate.notAfterEpoch < seconds { problems.append("\(name): certificate has expired") }
-            if certificate.notBeforeEpoch > seconds { problems.append("\(name): certificate is not yet valid") }
-        }
         guard let root else {
             var reason = missingRoot(top: top)
             // A cross-sign: the bundle holds the top certificate's own name as a root, but the

@@ -34,7 +34,8 @@ struct CertificateStage: ProbeStage {
     /// one read from files (`tlsprobe check`, `CertificateFileCheck`). `host` nil: no name check.
     /// `certificateMessageBytes`: the Certificate message as received (or as it would be sent).
     @discardableResult
-    static func judge(_ context: ProbeContext, _ chainUnderTest: ChainUnderTest?, host: String?, certificateMessageBytes messageBytes: Int?, handshakeFailed: Bool = false) -> Bool {
+    static func judge(_ context: ProbeContext, _ chainUnderTest: ChainUnderTest?, host: String?, certificateMessageBytes messageBytes: Int?,
+                      handshakeFailed: Bool = false, extra: [Finding] = []) -> Bool {
         let options = context.options
         // --at: the chain is judged as of that time (the SSL_CTX verifies as of it too).
         let now = options.at ?? context.startDate
@@ -48,9 +49,11 @@ struct CertificateStage: ProbeStage {
             evidence: evidence, makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
         let trusted = analyzer.trusted && !handshakeFailed
         context.report.verification.trusted = trusted
-        context.report.verification.hostnameMatched = analyzer.hostnameMatched
+        // No name given (`check` without --name): not checked, so not "matched" either.
+        let hostnameMatched = host == nil ? nil : analyzer.hostnameMatched
+        context.report.verification.hostnameMatched = hostnameMatched
         if analyzer.trusted { context.report.verification.anchor = chainUnderTest?.builtRoot(now: now) }
-        var findings = analyzer.findings()
+        var findings = extra + analyzer.findings()
         findings += PolicyJudge.certificates(chain) { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) }
         let strict = StrictChainJudge(sent: chain, defaultErrors: errors, evidence: evidence, host: host ?? "") { [unowned context] id, facts, depth in
             context.diagnosis(id, facts, depth: depth)
@@ -83,7 +86,7 @@ struct CertificateStage: ProbeStage {
         details.certificateMessageBytes = messageBytes
         details.builtChain = chainUnderTest?.builtSubjects() ?? []
         details.trusted = trusted
-        details.hostnameMatched = analyzer.hostnameMatched
+        details.hostnameMatched = hostnameMatched
         details.aiaCompletion = completion
         context.complete(StageReport(name: .certificate, status: .ok, summary: certificateSummary(chain, details: details, findings: findings), details: .certificate(details)),
                  diagnoses: findings.map(\.diagnosis))
