@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TLSProbeTestSupport
 import TLSProbeCore
 import TLSProbeLab
@@ -28,7 +29,25 @@ final class ChainLab {
     ) throws -> ProbeReport {
         let server = try LabTLSServer(LabTLSServerConfig(chain: chain))
         defer { server.stop() }
-        return try probe(port: server.port, trusting: trust, host: host, adjust)
+        let report = try probe(port: server.port, trusting: trust, host: host, adjust)
+        try expectCheckAgrees(with: report, chain: chain, trusting: trust, host: host, adjust)
+        return report
+    }
+
+    /// `tlsprobe check` on the same certificates from a file gives the probe's certificate-stage
+    /// diagnoses (#19: the offline check is the live stage; every chain fault here is a case).
+    func expectCheckAgrees(with live: ProbeReport, chain: [LabCertificate], trusting trust: [LabCertificate], host: String,
+                           _ adjust: (inout ProbeOptions) -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        guard let stage = live.stage(.certificate), stage.status != .skipped else { return }
+        let file = try write(chain, "sent-\(UUID().uuidString.prefix(8)).pem")
+        var options = ProbeOptions()
+        options.trust = .file(try write(trust, "trust-\(UUID().uuidString.prefix(8)).pem"))
+        options.runHTTP = false
+        adjust(&options)
+        let offline = try ProbeEngine(options: options).check(CertificateCheckRequest(files: [file], name: host))
+        let ids = { (report: ProbeReport) in report.diagnoses.filter { $0.stage == .certificate }.map(\.id) }
+        #expect(ids(offline) == ids(live), "check \(ids(offline)) vs probe \(ids(live))", sourceLocation: sourceLocation)
+        #expect(offline.verification.errors.map(\.code) == live.verification.errors.map(\.code), sourceLocation: sourceLocation)
     }
 
     func probe(port: UInt16, trusting trust: [LabCertificate], host: String = "localhost", _ adjust: (inout ProbeOptions) -> Void = { _ in }) throws -> ProbeReport {
