@@ -173,7 +173,7 @@ _tlsprobe() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    probe|scan|explain|clients|lab|demo|help)
+    probe|scan|check|explain|clients|lab|demo|help)
         # Offer subcommand argument completions
         "_tlsprobe_${subcommand}"
         ;;
@@ -182,14 +182,14 @@ _tlsprobe() {
         unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
         COMPREPLY=()
         _tlsprobe_probe
-        [[ "${COMP_CWORD}" -eq 1 && "${cur}" != -* ]] && COMPREPLY+=($(compgen -W 'probe scan explain clients lab demo help' -- "${cur}"))
+        [[ "${COMP_CWORD}" -eq 1 && "${cur}" != -* ]] && COMPREPLY+=($(compgen -W 'probe scan check explain clients lab demo help' -- "${cur}"))
         ;;
     esac
 }
 
 _tlsprobe_probe() {
     repeating_flags=()
-    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-fetch --no-http --no-app --json -q --quiet -v --verbose --strict --unordered --fail-fast --version -h --help)
+    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-fetch --trust-stores --no-http --no-app --json -q --quiet -v --verbose --strict --unordered --fail-fast --version -h --help)
     repeating_options=()
     non_repeating_options=(--connect-to --timeout --connect-timeout --proxy --noproxy --sni --tls-min --tls-max --ciphers --ciphersuites --groups --alpn --expect-alpn --expect-tls-min --cert --key --cacert --capath --warn-days --fail-days --revocation --at --expect-status --starttls --mqtt-version --mqtt-user --mqtt-password --mqtt-client-id --ws-protocol --format --color --targets-file --jobs --shard --client --client-buffer --client-trust --chip --save-chain --save-root --save-format --valid-until)
     __tlsprobe_offer_flags_options -1
@@ -346,7 +346,7 @@ _tlsprobe_probe() {
 
 _tlsprobe_scan() {
     repeating_flags=()
-    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-fetch --json -q --quiet -v --verbose --strict --version -h --help)
+    non_repeating_flags=(-4 -6 --no-sni -k --insecure --no-fetch --trust-stores --json -q --quiet -v --verbose --strict --version -h --help)
     repeating_options=()
     non_repeating_options=(--connect-to --timeout --connect-timeout --sni --connections --cacert --capath --warn-days --fail-days --revocation --at --format --color)
     __tlsprobe_offer_flags_options 1
@@ -400,6 +400,73 @@ _tlsprobe_scan() {
     esac
 }
 
+_tlsprobe_check() {
+    repeating_flags=()
+    non_repeating_flags=(--no-trust-stores --json -q --quiet -v --verbose --strict --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--key --name --cacert --capath --at --warn-days --fail-days --format --color --client --client-buffer --client-trust --chip)
+    __tlsprobe_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--key')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--cacert')
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    '--capath')
+        __tlsprobe_add_completions -d
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--warn-days')
+        return
+        ;;
+    '--fail-days')
+        return
+        ;;
+    '--format')
+        __tlsprobe_add_completions -W 'text'$'\n''json'$'\n''ndjson'$'\n''nagios'$'\n''prometheus'$'\n''junit'$'\n''markdown'
+        return
+        ;;
+    '--color')
+        __tlsprobe_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--client')
+        __tlsprobe_add_completions -W 'openssl'$'\n''esp-idf'$'\n''esp-idf@4.4'$'\n''esp-idf@5.2'$'\n''esp-idf@5'$'\n''esp-idf@5-tls13'$'\n''esp-idf@6'$'\n''arduino-esp32@3'$'\n''list'
+        return
+        ;;
+    '--client-buffer')
+        return
+        ;;
+    '--client-trust')
+        __tlsprobe_add_completions -W 'bundle'$'\n''cacert'$'\n''insecure'
+        return
+        ;;
+    '--chip')
+        __tlsprobe_add_completions -W 'esp32'$'\n''esp32s2'$'\n''esp32s3'$'\n''esp32p4'$'\n''esp32c3'$'\n''esp32c5'$'\n''esp32c6'$'\n''esp32h2'$'\n''esp32c2'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __tlsprobe_add_completions -f
+        return
+        ;;
+    esac
+}
+
 _tlsprobe_explain() {
     repeating_flags=()
     non_repeating_flags=(--list --json --version -h --help)
@@ -417,7 +484,7 @@ _tlsprobe_explain() {
     # Offer positional completions
     case "${positional_number}" in
     *)
-        __tlsprobe_add_completions -W 'dns.no_such_name'$'\n''dns.no_address_for_family'$'\n''dns.resolver_failure'$'\n''dns.timeout'$'\n''tcp.refused'$'\n''tcp.timeout'$'\n''tcp.unreachable'$'\n''tcp.error'$'\n''proxy.refused'$'\n''proxy.auth_required'$'\n''proxy.denied'$'\n''proxy.failed'$'\n''handshake.timeout'$'\n''handshake.reset'$'\n''handshake.abrupt_close'$'\n''handshake.sni_required'$'\n''handshake.failed'$'\n''handshake.unexpected_record'$'\n''alert.close_notify'$'\n''alert.unexpected_message'$'\n''alert.bad_record_mac'$'\n''alert.decryption_failed'$'\n''alert.record_overflow'$'\n''alert.decompression_failure'$'\n''alert.handshake_failure'$'\n''alert.no_certificate'$'\n''alert.bad_certificate'$'\n''alert.unsupported_certificate'$'\n''alert.certificate_revoked'$'\n''alert.certificate_expired'$'\n''alert.certificate_unknown'$'\n''alert.illegal_parameter'$'\n''alert.unknown_ca'$'\n''alert.access_denied'$'\n''alert.decode_error'$'\n''alert.decrypt_error'$'\n''alert.export_restriction'$'\n''alert.protocol_version'$'\n''alert.insufficient_security'$'\n''alert.internal_error'$'\n''alert.inappropriate_fallback'$'\n''alert.user_canceled'$'\n''alert.no_renegotiation'$'\n''alert.missing_extension'$'\n''alert.unsupported_extension'$'\n''alert.certificate_unobtainable'$'\n''alert.unrecognized_name'$'\n''alert.bad_certificate_status_response'$'\n''alert.bad_certificate_hash_value'$'\n''alert.unknown_psk_identity'$'\n''alert.certificate_required'$'\n''alert.no_application_protocol'$'\n''alert.client_cert_required'$'\n''alert.unknown'$'\n''proto.tls10_only'$'\n''proto.tls11_only'$'\n''proto.no_common_version'$'\n''proto.below_expected_version'$'\n''proto.unexpected_alpn'$'\n''cipher.no_shared'$'\n''cipher.weak'$'\n''cipher.3des'$'\n''cipher.differs_for_normal_client'$'\n''key.weak_dh'$'\n''key.no_shared_group'$'\n''key.weak_rsa'$'\n''key.weak_ec'$'\n''key.no_forward_secrecy'$'\n''sig.sha1'$'\n''sig.md5'$'\n''sig.handshake_sha1'$'\n''not_tls.plain_http'$'\n''not_tls.banner'$'\n''not_tls.garbage'$'\n''cert.expired'$'\n''cert.not_yet_valid'$'\n''cert.expires_soon'$'\n''cert.self_signed'$'\n''cert.untrusted_root'$'\n''cert.hostname_mismatch'$'\n''cert.cn_only'$'\n''cert.wrong_purpose'$'\n''cert.too_large'$'\n''cert.malformed'$'\n''cert.bad_signature'$'\n''cert.verify_error'$'\n''cert.revoked'$'\n''chain.missing_intermediate'$'\n''chain.aia_unusable'$'\n''chain.intermediate_expired'$'\n''chain.wrong_order'$'\n''chain.extra_certs'$'\n''chain.root_included'$'\n''chain.too_deep'$'\n''chain.leaf_not_first'$'\n''chain.interception'$'\n''chain.wrong_issuer_sent'$'\n''chain.anchor_unusable'$'\n''chain.name_constraints'$'\n''chain.path_length'$'\n''chain.issuer_not_ca'$'\n''chain.ca_key_usage'$'\n''chain.ca_purpose'$'\n''chain.key_identifier'$'\n''chain.policy'$'\n''chain.strict'$'\n''cert.key_usage'$'\n''cert.basic_constraints'$'\n''cert.critical_extension'$'\n''cert.invalid_extension'$'\n''cert.unusable_key'$'\n''cert.signature_algorithm'$'\n''cert.verify_unspecified'$'\n''cert.not_after_boundary'$'\n''http.client_cert_required'$'\n''http.status_5xx'$'\n''http.unexpected_status'$'\n''http.timeout'$'\n''http.closed'$'\n''http.not_http'$'\n''http.reset'$'\n''http.status_4xx'$'\n''http.redirect'$'\n''http.redirect_downgrade'$'\n''http.no_hsts'$'\n''http.hsts_short'$'\n''http.headers_too_large'$'\n''internal.error'$'\n''handshake.client_cert_requested'$'\n''starttls.not_offered'$'\n''starttls.refused'$'\n''starttls.postgres_no_ssl'$'\n''starttls.implicit_tls'$'\n''starttls.wrong_protocol'$'\n''starttls.unexpected_reply'$'\n''starttls.no_greeting'$'\n''starttls.timeout'$'\n''starttls.closed'$'\n''starttls.reply_too_large'$'\n''starttls.injection'$'\n''app.timeout'$'\n''app.closed'$'\n''app.reply_too_large'$'\n''app.wrong_protocol'$'\n''app.unexpected_reply'$'\n''app.starttls_still_offered'$'\n''app.postgres_rejected'$'\n''mqtt.not_authorized'$'\n''mqtt.refused'$'\n''mqtt.embedded_client'$'\n''ws.not_upgraded'$'\n''ws.bad_accept'$'\n''ws.no_subprotocol'$'\n''embedded.tls13_required'$'\n''embedded.no_shared_cipher'$'\n''embedded.rsa_pss_required'$'\n''embedded.ed25519_certificate'$'\n''embedded.certificate_too_large'$'\n''embedded.rsa_key_too_large'$'\n''embedded.cert_algorithm_unsupported'$'\n''embedded.root_not_in_bundle'$'\n''embedded.cross_signed_chain'$'\n''embedded.sni_required'$'\n''embedded.clock_unchecked'$'\n''embedded.chain_out_of_order'$'\n''embedded.ip_san_unsupported'$'\n''embedded.device_rejects_chain'$'\n''handshake.malformed_server_hello'$'\n''handshake.message_too_large'$'\n''handshake.post_handshake_flood'$'\n''http.interim_only'$'\n''http.unrequested_switch'$'\n''handshake.intolerance'$'\n''cipher.cbc'$'\n''key.dh_small_subgroup'$'\n''sig.no_shared'$'\n''key.ffdhe_refused'$'\n''revocation.unknown'$'\n''ocsp.staple_invalid'$'\n''ocsp.staple_unverified'$'\n''ocsp.staple_mismatch'$'\n''ocsp.staple_expired'$'\n''ocsp.staple_unknown'$'\n''ocsp.must_staple_missing'$'\n''proto.ssl3_accepted'$'\n''proto.legacy_accepted'$'\n''proto.no_tls13'$'\n''cipher.no_aead'$'\n''key.static_key_exchange_accepted'$'\n''handshake.compression'$'\n''handshake.insecure_renegotiation'$'\n''handshake.no_fallback_scsv'$'\n''handshake.no_extended_master_secret'
+        __tlsprobe_add_completions -W 'dns.no_such_name'$'\n''dns.no_address_for_family'$'\n''dns.resolver_failure'$'\n''dns.timeout'$'\n''tcp.refused'$'\n''tcp.timeout'$'\n''tcp.unreachable'$'\n''tcp.error'$'\n''proxy.refused'$'\n''proxy.auth_required'$'\n''proxy.denied'$'\n''proxy.failed'$'\n''handshake.timeout'$'\n''handshake.reset'$'\n''handshake.abrupt_close'$'\n''handshake.sni_required'$'\n''handshake.failed'$'\n''handshake.unexpected_record'$'\n''alert.close_notify'$'\n''alert.unexpected_message'$'\n''alert.bad_record_mac'$'\n''alert.decryption_failed'$'\n''alert.record_overflow'$'\n''alert.decompression_failure'$'\n''alert.handshake_failure'$'\n''alert.no_certificate'$'\n''alert.bad_certificate'$'\n''alert.unsupported_certificate'$'\n''alert.certificate_revoked'$'\n''alert.certificate_expired'$'\n''alert.certificate_unknown'$'\n''alert.illegal_parameter'$'\n''alert.unknown_ca'$'\n''alert.access_denied'$'\n''alert.decode_error'$'\n''alert.decrypt_error'$'\n''alert.export_restriction'$'\n''alert.protocol_version'$'\n''alert.insufficient_security'$'\n''alert.internal_error'$'\n''alert.inappropriate_fallback'$'\n''alert.user_canceled'$'\n''alert.no_renegotiation'$'\n''alert.missing_extension'$'\n''alert.unsupported_extension'$'\n''alert.certificate_unobtainable'$'\n''alert.unrecognized_name'$'\n''alert.bad_certificate_status_response'$'\n''alert.bad_certificate_hash_value'$'\n''alert.unknown_psk_identity'$'\n''alert.certificate_required'$'\n''alert.no_application_protocol'$'\n''alert.client_cert_required'$'\n''alert.unknown'$'\n''proto.tls10_only'$'\n''proto.tls11_only'$'\n''proto.no_common_version'$'\n''proto.below_expected_version'$'\n''proto.unexpected_alpn'$'\n''cipher.no_shared'$'\n''cipher.weak'$'\n''cipher.3des'$'\n''cipher.differs_for_normal_client'$'\n''key.weak_dh'$'\n''key.no_shared_group'$'\n''key.weak_rsa'$'\n''key.weak_ec'$'\n''key.no_forward_secrecy'$'\n''sig.sha1'$'\n''sig.md5'$'\n''sig.handshake_sha1'$'\n''not_tls.plain_http'$'\n''not_tls.banner'$'\n''not_tls.garbage'$'\n''cert.expired'$'\n''cert.not_yet_valid'$'\n''cert.expires_soon'$'\n''cert.self_signed'$'\n''cert.untrusted_root'$'\n''cert.hostname_mismatch'$'\n''cert.cn_only'$'\n''cert.wrong_purpose'$'\n''cert.too_large'$'\n''cert.malformed'$'\n''cert.bad_signature'$'\n''cert.key_mismatch'$'\n''cert.verify_error'$'\n''cert.revoked'$'\n''chain.missing_intermediate'$'\n''chain.aia_unusable'$'\n''chain.intermediate_expired'$'\n''chain.wrong_order'$'\n''chain.extra_certs'$'\n''chain.root_included'$'\n''chain.too_deep'$'\n''chain.leaf_not_first'$'\n''chain.interception'$'\n''chain.wrong_issuer_sent'$'\n''chain.anchor_unusable'$'\n''chain.name_constraints'$'\n''chain.path_length'$'\n''chain.issuer_not_ca'$'\n''chain.ca_key_usage'$'\n''chain.ca_purpose'$'\n''chain.key_identifier'$'\n''chain.policy'$'\n''chain.strict'$'\n''cert.key_usage'$'\n''cert.basic_constraints'$'\n''cert.critical_extension'$'\n''cert.invalid_extension'$'\n''cert.unusable_key'$'\n''cert.signature_algorithm'$'\n''cert.verify_unspecified'$'\n''cert.not_after_boundary'$'\n''http.client_cert_required'$'\n''http.status_5xx'$'\n''http.unexpected_status'$'\n''http.timeout'$'\n''http.closed'$'\n''http.not_http'$'\n''http.reset'$'\n''http.status_4xx'$'\n''http.redirect'$'\n''http.redirect_downgrade'$'\n''http.no_hsts'$'\n''http.hsts_short'$'\n''http.headers_too_large'$'\n''internal.error'$'\n''handshake.client_cert_requested'$'\n''starttls.not_offered'$'\n''starttls.refused'$'\n''starttls.postgres_no_ssl'$'\n''starttls.implicit_tls'$'\n''starttls.wrong_protocol'$'\n''starttls.unexpected_reply'$'\n''starttls.no_greeting'$'\n''starttls.timeout'$'\n''starttls.closed'$'\n''starttls.reply_too_large'$'\n''starttls.injection'$'\n''app.timeout'$'\n''app.closed'$'\n''app.reply_too_large'$'\n''app.wrong_protocol'$'\n''app.unexpected_reply'$'\n''app.starttls_still_offered'$'\n''app.postgres_rejected'$'\n''mqtt.not_authorized'$'\n''mqtt.refused'$'\n''mqtt.embedded_client'$'\n''ws.not_upgraded'$'\n''ws.bad_accept'$'\n''ws.no_subprotocol'$'\n''embedded.tls13_required'$'\n''embedded.no_shared_cipher'$'\n''embedded.rsa_pss_required'$'\n''embedded.ed25519_certificate'$'\n''embedded.certificate_too_large'$'\n''embedded.rsa_key_too_large'$'\n''embedded.cert_algorithm_unsupported'$'\n''embedded.root_not_in_bundle'$'\n''embedded.cross_signed_chain'$'\n''embedded.sni_required'$'\n''embedded.clock_unchecked'$'\n''embedded.chain_out_of_order'$'\n''embedded.ip_san_unsupported'$'\n''embedded.device_rejects_chain'$'\n''handshake.malformed_server_hello'$'\n''handshake.message_too_large'$'\n''handshake.post_handshake_flood'$'\n''http.interim_only'$'\n''http.unrequested_switch'$'\n''handshake.intolerance'$'\n''cipher.cbc'$'\n''key.dh_small_subgroup'$'\n''sig.no_shared'$'\n''key.ffdhe_refused'$'\n''revocation.unknown'$'\n''ocsp.staple_invalid'$'\n''ocsp.staple_unverified'$'\n''ocsp.staple_mismatch'$'\n''ocsp.staple_expired'$'\n''ocsp.staple_unknown'$'\n''ocsp.must_staple_missing'$'\n''proto.ssl3_accepted'$'\n''proto.legacy_accepted'$'\n''proto.no_tls13'$'\n''cipher.no_aead'$'\n''key.static_key_exchange_accepted'$'\n''handshake.compression'$'\n''handshake.insecure_renegotiation'$'\n''handshake.no_fallback_scsv'$'\n''handshake.no_extended_master_secret'
         return
         ;;
     esac

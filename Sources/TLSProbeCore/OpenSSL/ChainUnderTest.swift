@@ -126,6 +126,11 @@ final class ChainUnderTest {
 }
 
 extension TLSConnection {
+    /// The chain as the server sent it, leaf first (the first `ChainUnderTest.maxListedCertificates`).
+    func peerChain(now: Date) -> [CertificateSummary] {
+        X509Stack(copying: SSL_get_peer_cert_chain(handle))?.summaries(now: now, limit: ChainUnderTest.maxListedCertificates) ?? []
+    }
+
     /// The chain the server sent, with the handshake's verification of it; nil before a
     /// Certificate message arrived.
     func chainUnderTest() -> ChainUnderTest? {
