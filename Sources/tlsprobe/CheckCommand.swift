@@ -63,12 +63,7 @@ struct CheckCommand: ParsableCommand {
 
     func makeOptions() throws -> ProbeOptions {
         var options = ProbeOptions()
-        switch (cacert, capath) {
-        case (let file?, let directory?): options.trust = .fileAndDirectory(file, directory)
-        case (let file?, nil): options.trust = .file(file)
-        case (nil, let directory?): options.trust = .directory(directory)
-        case (nil, nil): options.trust = .system
-        }
+        options.trust = TrustSource(cacert: cacert, capath: capath)
         options.warnDays = warnDays
         options.failDays = failDays
         options.at = at.flatMap(RFC3339.parse)

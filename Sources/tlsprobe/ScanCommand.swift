@@ -52,13 +52,8 @@ struct ScanCommand: ParsableCommand {
 
     func makeOptions() -> ProbeOptions {
         var options = ProbeOptions()
-        switch (verification.cacert, verification.capath) {
-        case (let file?, let directory?): options.trust = .fileAndDirectory(file, directory)
-        case (let file?, nil): options.trust = .file(file)
-        case (nil, let directory?): options.trust = .directory(directory)
-        case (nil, nil): options.trust = .system
-        }
-        options.connectTo = connection.connectTo.map { $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0 }
+        options.trust = TrustSource(cacert: verification.cacert, capath: verification.capath)
+        options.connectTo = connection.connectToHost
         options.sniOverride = sni
         options.sendSNI = !noSNI
         options.family = connection.ipv4 ? .ipv4 : (connection.ipv6 ? .ipv6 : .any)
