@@ -120,10 +120,10 @@ struct ClientsCommand: ParsableCommand {
 
 /// The verification options that apply to a client matrix.
 struct ClientsVerificationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Trust anchors from this PEM file for every client, instead of each client's store.", valueName: "file"), completion: .file())
+    @Option(help: ArgumentHelp("Add the trust anchors of this PEM file to every client's own store, as if installed on each (the ESP-IDF clients embed it as their CA).", valueName: "file"), completion: .file())
     var cacert: String?
 
-    @Option(help: ArgumentHelp("Trust anchors from this hashed directory (c_rehash layout) for every client.", valueName: "dir"), completion: .directory)
+    @Option(help: ArgumentHelp("Add the trust anchors of this hashed directory (c_rehash layout) to every client's own store.", valueName: "dir"), completion: .directory)
     var capath: String?
 
     @Option(name: .customLong("client-trust"), help: ArgumentHelp("How the ESP-IDF and Arduino clients trust the server: bundle, cacert or insecure (as for the probe's --client-trust).", valueName: "bundle|cacert|insecure"))

@@ -8,9 +8,10 @@ import FoundationEssentials
 struct ClientChainJudge {
     let profile: ClientProfile
     let acceptance: ClientAcceptance
-    let trust: ClientTrustStoreHandle
-    /// True when the user named the trust anchors (--cacert/--capath): a private root.
-    let userTrust: Bool
+    /// This client's store (its own roots, plus the user's --cacert/--capath).
+    let trust: ClientStores.Resolved
+    /// The user's roots alone: a chain they anchor ends at a private root.
+    let userStore: X509TrustStore?
     let host: String
     let at: Date?
     /// The default probe's certificate-stage diagnoses: where the client's verify error
@@ -78,7 +79,7 @@ struct ClientChainJudge {
         let settings = ClientVerifySettings(authLevel: acceptance.securityLevel ?? 0, host: host,
                                             commonNameFallback: acceptance.commonNameFallback,
                                             alternativeChains: acceptance.alternativeChains, at: at)
-        let (errors, path) = connection.verifyAsClient(trust, settings, now: now)
+        let (errors, path) = connection.verifyAsClient(trust.store, settings, now: now)
         guard let first = errors.first else { return nil }
         let leaf = fetched.chain[0]
         let library = acceptance.library
@@ -102,7 +103,8 @@ struct ClientChainJudge {
                 "\(quoted(weak.commonName ?? weak.subject)) is signed with \(weak.signatureAlgorithm), which \(library) refuses at security level \(settings.authLevel).", stage: .certificate)
         default:
             let candidates = OpenSSLVerifyCodes.byCode[first.code]?.diagnoses ?? [DiagnosisID.certVerifyError]
-            let id = candidates.first(where: probeCertificateIDs.contains) ?? refine(candidates, first, fetched)
+            // The probe's analysis tells the causes apart only when it verified against the same store.
+            let id = (trust.isProbeStore ? candidates.first(where: probeCertificateIDs.contains) : nil) ?? refine(candidates, first, fetched)
             return Diagnosis.forClient(id, "\(first.message) at depth \(first.depth) (\(first.subject)), verifying against \(trust.label).", stage: .certificate)
         }
     }
@@ -120,7 +122,9 @@ struct ClientChainJudge {
     private func refine(_ candidates: [String], _ error: VerificationError, _ fetched: FetchedChain) -> String {
         if error.code == 10, error.depth > 0, candidates.contains(DiagnosisID.chainIntermediateExpired) { return DiagnosisID.chainIntermediateExpired }
         if [20, 21, 2].contains(error.code), let top = fetched.chain.last {
-            return top.selfSigned ? DiagnosisID.certUntrustedRoot : DiagnosisID.chainMissingIntermediate
+            // As the probe's analysis: a CA whose issuer nobody has is almost always a root this
+            // client's store lacks; a leaf whose issuer was not sent, a missing intermediate.
+            return top.selfSigned || top.isCA ? DiagnosisID.certUntrustedRoot : DiagnosisID.chainMissingIntermediate
         }
         return candidates[0]
     }
@@ -129,7 +133,7 @@ struct ClientChainJudge {
     /// bounded fetcher) and verifies against the client's store; the completed path, or nil.
     private mutating func completeThroughAIA(_ fetched: FetchedChain, now: Date) -> [CertificateSummary]? {
         let sent = fetched.chain.compactMap { ParsedCertificate.fromPEM($0.pem) }
-        let completion = AIACompletion.complete(sent: sent, store: trust.store, https: nil, host: nil, at: at, now: now,
+        let completion = AIACompletion.complete(sent: sent, store: trust.store.pointer, https: nil, host: nil, at: at, now: now,
                                                 policy: fetchPolicy, deadline: deadline)
         guard completion.status == .completed, completion.trusted else {
             aiaNote = "\(acceptance.library) downloads missing issuers (AIA), but here that did not complete the chain: \(completion.reason ?? completion.status.rawValue)"
@@ -137,6 +141,14 @@ struct ClientChainJudge {
         }
         aiaNote = "completed from the CA Issuers URL (AIA) as \(acceptance.library) does: " + completion.fetches.map(\.url).joined(separator: ", ")
         return completion.chain
+    }
+
+    /// Whether the user's own roots (--cacert/--capath) anchor `chain`: a private root, which
+    /// JSSE's "jdkCA" constraints leave alone.
+    private func anchoredAtUserRoot(_ chain: [CertificateSummary]) -> Bool {
+        guard let userStore, let stack = TrustChains.stack(chain) else { return false }
+        let result = userStore.verify(stack, OfflineVerification(at: at), now: at ?? Date())
+        return result.errors.allSatisfy { ![2, 20, 21, 19, 18].contains($0.code) } && result.built != nil
     }
 
     /// What a library other than OpenSSL adds (or relaxes) on the path it accepted.
@@ -151,7 +163,7 @@ struct ClientChainJudge {
                 switch acceptance.sha1Signatures {
                 case .refused:
                     return Diagnosis.forClient(DiagnosisID.sigSHA1, "\(quoted(certificate.commonName ?? certificate.subject)) is signed with SHA-1; \(library) refuses SHA-1 certificate signatures.", stage: .certificate)
-                case .refusedUnderShippedRoots where !userTrust:
+                case .refusedUnderShippedRoots where !anchoredAtUserRoot(chain):
                     return Diagnosis.forClient(DiagnosisID.sigSHA1, "\(quoted(certificate.commonName ?? certificate.subject)) is signed with SHA-1 under a root \(library) ships; it refuses that (a private root would pass).", stage: .certificate)
                 default: break
                 }

@@ -12,6 +12,9 @@ public struct ClientMatrix: Sendable {
     /// Names whose failure fails the run (`--require-clients`); "all" requires every client.
     public let required: [String]
     public var concurrency = 8
+    /// Where the clients' own trust stores are (system, Java cacerts, certifi); nil: what this
+    /// machine has (`TrustStoreLocations.discover`). Tests hand in stores made at test time.
+    public var trustLocations: TrustStoreLocations?
 
     public init(options: ProbeOptions, clients: [ClientProfile], required: [String] = []) {
         self.options = options
@@ -30,15 +33,22 @@ public struct ClientMatrix: Sendable {
         let host = target.host
         let connectHost = options.connectTo ?? target.connectTo ?? host
 
-        // The default probe and the address run alongside; the address is needed first.
-        let probeBox = ReportBox()
+        // The default probe, the address and the clients' trust stores are made alongside.
         let frozenProbeOptions = probeOptions
-        let probeStarted = startDetachedThread(name: "tlsprobe-probe") {
-            probeBox.set((try? ProbeEngine(options: frozenProbeOptions))?.probe(target))
+        let options = self.options
+        let wanted = Set(clients.compactMap { $0.acceptance?.trustStore })
+        let locations = trustLocations
+        let setup = WorkerThreads.map(count: 3, width: 3, name: "tlsprobe-matrix") { job -> MatrixSetup in
+            switch job {
+            case 0: .probe((try? ProbeEngine(options: frozenProbeOptions))?.probe(target))
+            case 1: .address(Resolver.resolve(host: connectHost, port: target.port, family: options.family, deadline: deadline).map { $0[0] })
+            default: .stores(ClientStores(user: options.trust, locations: locations, wanted: wanted))
+            }
         }
-        let address: Result<SocketAddress, ResolutionFailure> = Resolver.resolve(host: connectHost, port: target.port, family: options.family, deadline: deadline)
-            .map { $0[0] }
-        var report = (probeStarted ? probeBox.wait() : (try? ProbeEngine(options: probeOptions))?.probe(target)) ?? ProbeReport(target: TargetInfo(input: target.input, host: host, port: target.port, path: target.path, sni: nil))
+        guard case .probe(let probed) = setup[0], case .address(let address) = setup[1], case .stores(let stores) = setup[2] else {
+            preconditionFailure("setup jobs return in order")
+        }
+        var report = probed ?? ProbeReport(target: TargetInfo(input: target.input, host: host, port: target.port, path: target.path, sni: nil))
         switch address {
         case .failure:
             let diagnosis = report.decisive ?? Diagnosis.forClient(DiagnosisID.dnsResolverFailure, "\(connectHost) does not resolve.", stage: .dns)
@@ -46,7 +56,7 @@ public struct ClientMatrix: Sendable {
                 ClientMatrixRow(name: profile.name, outcome: .fails, failedStage: diagnosis.stage, diagnosis: diagnosis, trustStore: "-", basis: profile.basis)
             }
         case .success(let address):
-            report.clients = rows(target: target, address: address, deadline: deadline, probe: report)
+            report.clients = rows(target: target, address: address, deadline: deadline, probe: report, stores: stores)
         }
         settle(&report)
         report.durationMs = Deadline.millisecondsSince(started)
@@ -95,10 +105,11 @@ public struct ClientMatrix: Sendable {
         return SocketAddress.isNumericHost(name) && !profile.sendsSNIForIPAddress ? nil : name
     }
 
-    private func rows(target: ProbeTarget, address: SocketAddress, deadline: Deadline, probe: ProbeReport) -> [ClientMatrixRow] {
+    private func rows(target: ProbeTarget, address: SocketAddress, deadline: Deadline, probe: ProbeReport, stores: ClientStores) -> [ClientMatrixRow] {
         let now = Date()
-        let negotiations = parallelMap(clients, concurrency: concurrency) { profile in
-            ClientNegotiation.negotiate(profile, serverName: serverName(for: profile, target: target), address: address, deadline: deadline)
+        let clients = self.clients
+        let negotiations = WorkerThreads.map(count: clients.count, width: concurrency, name: "tlsprobe-matrix") { [self] index in
+            ClientNegotiation.negotiate(clients[index], serverName: serverName(for: clients[index], target: target), address: address, deadline: deadline)
         }
         // One chain fetch per distinct negotiation; Mbed TLS profiles go through the device model.
         var keys: [ChainFetchKey] = []
@@ -113,9 +124,8 @@ public struct ClientMatrix: Sendable {
         enum Job: Sendable { case fetch(ChainFetchKey), device(Int) }
         let jobs = keys.map(Job.fetch) + embedded.map(Job.device)
         let options = self.options
-        let clients = self.clients
-        let results = parallelMap(jobs, concurrency: concurrency) { job -> JobResult in
-            switch job {
+        let results = WorkerThreads.map(count: jobs.count, width: concurrency, name: "tlsprobe-matrix") { position -> JobResult in
+            switch jobs[position] {
             case .fetch(let key):
                 return .chain(FetchedChain.fetch(key, address: address, verifyName: target.host, options: options, deadline: deadline, now: now))
             case .device(let index):
@@ -136,7 +146,6 @@ public struct ClientMatrix: Sendable {
             default: break
             }
         }
-        let stores = TrustStores(options: options)
         let probeIDs = probe.stage(.certificate).map { _ in probe.diagnoses.filter { $0.stage == .certificate }.map(\.id) } ?? []
         return clients.indices.map { index in
             let profile = clients[index]
@@ -160,18 +169,18 @@ public struct ClientMatrix: Sendable {
     }
 
     private func judgeOnPC(_ row: inout ClientMatrixRow, _ profile: ClientProfile, _ acceptance: ClientAcceptance, key: ChainFetchKey?,
-                           fetched: FetchedChain?, stores: TrustStores, host: String, probeIDs: [String], deadline: Deadline, now: Date) {
+                           fetched: FetchedChain?, stores: ClientStores, host: String, probeIDs: [String], deadline: Deadline, now: Date) {
         guard let fetched else {
             row.notes.append("the chain could not be fetched for this negotiation; the certificate was not judged")
             return
         }
         if row.tls.group == nil { row.tls.group = fetched.session?.group }
-        guard let (trust, label) = stores.handle(for: acceptance.trustStore) else {
+        guard let trust = stores.store(for: acceptance.trustStore) else {
             row.notes.append("the trust store could not be loaded; the certificate was not judged")
             return
         }
-        row.trustStore = label
-        var judge = ClientChainJudge(profile: profile, acceptance: acceptance, trust: trust, userTrust: options.trust != .system,
+        row.trustStore = trust.label
+        var judge = ClientChainJudge(profile: profile, acceptance: acceptance, trust: trust, userStore: stores.userStore,
                                      host: host, at: options.at, probeCertificateIDs: probeIDs,
                                      fetchPolicy: options.fetchMissingIssuers ? AIAFetchPolicy() : .disabled("--no-fetch"), deadline: deadline)
         if let (stage, diagnosis) = judge.judge(fetched, version: key?.version, now: now) {
@@ -195,7 +204,7 @@ public struct ClientMatrix: Sendable {
         let first = report.diagnoses.first { $0.severity == .error }
         row.failedStage = first?.stage ?? report.failedStage ?? .certificate
         var diagnosis = first ?? Diagnosis.forClient(DiagnosisID.embeddedDeviceRejectsChain, device.reason)
-        diagnosis.summary = "\(device.returnCode.map { "mbedtls_ssl_handshake returns \($0)" } ?? device.outcome.rawValue): \(device.reason)"
+        diagnosis.summary = "\(device.returnCode.map { "mbedtls_ssl_handshake returns \($0)" } ?? device.outcome.rawValue): \(device.reason)".asSentence
         row.diagnosis = diagnosis
     }
 
@@ -230,37 +239,9 @@ private enum JobResult: Sendable {
     case device(ProbeReport?)
 }
 
-/// The stores the rows verify against, each loaded once. Until the trust-store catalogue
-/// lands, every PC client uses the user's --cacert/--capath, else this machine's system store,
-/// and the row says which store it stands for.
-final class TrustStores: @unchecked Sendable {
-    private let options: ProbeOptions
-    private var loaded: ClientTrustStoreHandle??
-
-    init(options: ProbeOptions) { self.options = options }
-
-    func handle(for store: ClientTrustStore) -> (ClientTrustStoreHandle, String)? {
-        if loaded == nil { loaded = .some(try? ClientTrustStoreHandle(options.trust)) }
-        guard let handle = loaded ?? nil else { return nil }
-        if options.trust != .system { return (handle, handle.label) }
-        let standsFor = store == .system ? "" : " (standing in for \(store.rawValue))"
-        return (handle, "system \(handle.label)\(standsFor)")
-    }
-}
-
-private final class ReportBox: @unchecked Sendable {
-    private let lock = ConditionLock()
-    private var value: ProbeReport??
-
-    func set(_ report: ProbeReport?) {
-        lock.withLock { value = .some(report) }
-        lock.broadcast()
-    }
-
-    func wait() -> ProbeReport? {
-        lock.lock()
-        defer { lock.unlock() }
-        while value == nil { lock.wait() }
-        return value ?? nil
-    }
+/// What the three setup jobs of `run` return.
+private enum MatrixSetup: Sendable {
+    case probe(ProbeReport?)
+    case address(Result<SocketAddress, ResolutionFailure>)
+    case stores(ClientStores)
 }

@@ -86,7 +86,17 @@ extension Diagnosis {
     /// with the summary in that client's terms.
     static func forClient(_ id: String, _ summary: String, stage: StageName? = nil) -> Diagnosis {
         var diagnosis = Diagnosis(id: id, facts: [:], stageOverride: stage)
-        diagnosis.summary = summary
+        diagnosis.summary = summary.asSentence
         return diagnosis
+    }
+}
+
+extension String {
+    /// The text ending as a sentence: a final period unless it already ends with ".", "!" or "?"
+    /// (closing quotes and parentheses after it aside). The device model's reasons are clauses,
+    /// and a matrix row's summary is followed by " Fix: …".
+    var asSentence: String {
+        let end = self.reversed().drop { $0 == "\"" || $0 == ")" || $0 == "\u{201D}" || $0 == " " }.first
+        return end.map { ".!?".contains($0) } == true ? self : self + "."
     }
 }

@@ -39,6 +39,26 @@ final class X509TrustStore: @unchecked Sendable {
         certificateCount = nil
     }
 
+    /// A store holding every certificate of `base` (a store loaded in full: a file, a keystore)
+    /// plus the PEM `files` and hashed `directories`: a client's own roots with the user's
+    /// private root installed next to them. Nil when a file or directory does not load.
+    init?(adding files: [String], directories: [String], to base: X509TrustStore?) {
+        guard let store = X509_STORE_new() else { return nil }
+        var loaded = true
+        if let base, let all = X509_STORE_get1_all_certs(base.pointer) {
+            for position in 0..<tlsprobe_sk_X509_num(all) {
+                if let certificate = tlsprobe_sk_X509_value(all, position) { _ = X509_STORE_add_cert(store, certificate) }
+            }
+            tlsprobe_sk_X509_pop_free(all)
+        }
+        for file in files where loaded { loaded = X509_STORE_load_file(store, file) == 1 }
+        for directory in directories where loaded { loaded = X509_STORE_load_path(store, directory) == 1 }
+        OpenSSLErrorQueue.clear()
+        guard loaded else { X509_STORE_free(store); return nil }
+        pointer = store
+        certificateCount = nil
+    }
+
     deinit { X509_STORE_free(pointer) }
 
     /// Verifies `chain` (its first certificate, or `settings.leafIndex`, as the leaf; the rest

@@ -62,6 +62,26 @@ extension ClientProfile {
                       ProfileSource("host name: hostname_checks_common_name (X509_CHECK_FLAG_NEVER_CHECK_SUBJECT off unless set)", "cpython v3.11 Doc/library/ssl.rst SSLContext.hostname_checks_common_name")] + openSSL3Sources)
     }()
 
+    /// Python requests: urllib3 2's context on the same ssl module, but certifi's roots and no
+    /// CN fallback. (python-3.11 is the ssl module's own default context: the system store.)
+    public static let requests234: ClientProfile = {
+        var hello = python311.matrixHello
+        hello.extensions = [0, 11, 10, 16, 22, 23, 49, 13, 43, 45, 51]
+        hello.alpn = ["http/1.1"]
+        hello.rawBodies = [49: []]
+        var accepts = debianOpenSSL3Acceptance
+        accepts.library = "Python requests 2.34 (urllib3 2.7, ssl on OpenSSL 3.0)"
+        accepts.trustStore = .certifi
+        accepts.commonNameFallback = false
+        return matrixClient(
+            "requests-2.34", "Python requests 2.34 / urllib3 2.7 on Python 3.11: certifi's roots (requests' default verify=True), no CN fallback",
+            basis: "requests 2.34.2, urllib3 2.7.0, certifi, CPython 3.11.7 on OpenSSL 3.0.19; hello captured from requests.get",
+            hello: hello, accepts: accepts,
+            sources: [ProfileSource("ClientHello", "captured here from requests.get('https://localhost:PORT/') (requests 2.34.2, urllib3 2.7.0, Python 3.11.7), scripts/capture-client-hello.py"),
+                      ProfileSource("trusts certifi's cacert.pem (REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE or verify=PATH replace it)", "requests 2.34 src/requests/utils.py DEFAULT_CA_BUNDLE_PATH = certs.where(); adapters.py cert_verify"),
+                      ProfileSource("no CN fallback: hostname_checks_common_name = False; ALPN http/1.1; post-handshake auth; no session ticket", "urllib3 2.7 src/urllib3/util/ssl_.py create_urllib3_context, ssl_wrap_socket (ALPN_PROTOCOLS)")] + openSSL3Sources)
+    }()
+
     public static let node20: ClientProfile = {
         var accepts = debianOpenSSL3Acceptance
         accepts.library = "Node.js 20 bundled OpenSSL 3.0"

@@ -23,7 +23,7 @@ extension ClientProfiles {
     /// Every client of `tlsprobe clients`, in table order: the desktop/server libraries first,
     /// then platforms and browsers, then the embedded profiles (which `--client` also takes).
     public static let matrix: [ClientProfile] = [
-        .openSSL30, .curl788, .python311, .node20, .openSSL111, .openSSL102,
+        .openSSL30, .curl788, .python311, .requests234, .node20, .openSSL111, .openSSL102,
         .gnutls37, .java8, .java11, .java17, .java21, .go117, .go119,
         .android7, .android9, .android11, .android14, .windows7, .windows10, .windows11,
         .ios12, .macos12, .chrome, .firefox,

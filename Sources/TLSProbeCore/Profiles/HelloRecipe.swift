@@ -111,14 +111,17 @@ public struct ClientAcceptance: Sendable, Equatable {
     }
 }
 
-/// The root list a client trusts by default. The matrix verifies against the store's
-/// certificates where this machine has them; the others are modelled by the system store until
-/// the trust-store catalogue provides them (the row says which store was used).
+/// The root list a client trusts by default. The matrix judges each client against that store
+/// from the trust-store catalogue (Trust/) where this machine has it (system, Java cacerts,
+/// certifi); the others (Android, Apple, Windows, the browsers' root programs, Node's compiled-in
+/// roots) stand in with the system store, and the row says so (`ClientMatrix` → ClientStores).
 public enum ClientTrustStore: String, Sendable, CaseIterable {
     /// The distribution's bundle (/etc/ssl/certs: Debian ca-certificates = Mozilla's list).
     case system
     /// JDK cacerts (Debian's is generated from ca-certificates).
     case javaCacerts = "java-cacerts"
+    /// Python's certifi package (what requests, httpx and pip verify against by default).
+    case certifi
     /// Node's bundled Mozilla snapshot (node --use-openssl-ca switches to the system's).
     case nodeBundled = "node-bundled"
     case android

@@ -42,6 +42,12 @@ public final class TrustStore: Sendable {
 
     public var isAvailable: Bool { backing != nil }
 
+    /// The OpenSSL store of a certificate store (nil for the ESP-IDF bundles and when unavailable).
+    var certificateStore: X509TrustStore? {
+        if case .certificates(let store)? = backing { return store }
+        return nil
+    }
+
     /// This store's verdict on a chain (leaf first, as a server sends it; summaries with their
     /// PEM, as the report keeps them), as of `at` (nil: now). Nil when the store is unavailable.
     /// The name is not checked: trust is about the path, the name is the certificate stage's.

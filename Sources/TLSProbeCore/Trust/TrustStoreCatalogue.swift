@@ -17,12 +17,14 @@ public struct TrustStoreCatalogue: Sendable {
     }
 
     /// Loads every store `locations` names (each read once; a bad file makes its store unavailable).
-    public static func load(_ locations: TrustStoreLocations) -> TrustStoreCatalogue {
+    /// `kinds` limits loading to those stores (the client matrix loads only what its clients use;
+    /// the system store is always loaded, the ESP-IDF bundles take its keys).
+    public static func load(_ locations: TrustStoreLocations, kinds: Set<TrustStoreKind> = Set(TrustStoreKind.allCases)) -> TrustStoreCatalogue {
         OpenSSLRuntime.prepare()
         let system = systemStore(locations)
         var stores: [TrustStore] = [system]
-        if let cacert = locations.cacert { stores.append(pemStore(.cacert, path: cacert)) }
-        if locations.espIDFBundles {
+        if let cacert = locations.cacert, kinds.contains(.cacert) { stores.append(pemStore(.cacert, path: cacert)) }
+        if locations.espIDFBundles, !kinds.isDisjoint(with: [.espIDFFull, .espIDFCommon]) {
             // The system store usually holds the bundle's roots (both come from Mozilla's list):
             // their keys check the signature the device checks.
             var keys: X509TrustStore?
@@ -30,8 +32,12 @@ public struct TrustStoreCatalogue: Sendable {
             stores.append(TrustStore(kind: .espIDFFull, location: ESPCertificateBundle.v5_5_4.source, backing: .espBundle(.v5_5_4, keys: keys)))
             stores.append(TrustStore(kind: .espIDFCommon, location: ESPCertificateBundle.v5_5_4_common.source, backing: .espBundle(.v5_5_4_common, keys: keys)))
         }
-        stores.append(locations.certifi.map { pemStore(.certifi, path: $0) } ?? TrustStore(kind: .certifi, location: nil, unavailable: locations.certifiNotFound))
-        stores.append(locations.javaCacerts.map(javaStore) ?? TrustStore(kind: .java, location: nil, unavailable: locations.javaNotFound))
+        if kinds.contains(.certifi) {
+            stores.append(locations.certifi.map { pemStore(.certifi, path: $0) } ?? TrustStore(kind: .certifi, location: nil, unavailable: locations.certifiNotFound))
+        }
+        if kinds.contains(.java) {
+            stores.append(locations.javaCacerts.map(javaStore) ?? TrustStore(kind: .java, location: nil, unavailable: locations.javaNotFound))
+        }
         return TrustStoreCatalogue(stores: stores, locations: locations)
     }
 

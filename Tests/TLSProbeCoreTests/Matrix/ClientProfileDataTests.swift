@@ -93,3 +93,33 @@ import TLSProbeLab
         #expect(blind.outcome == .fails && blind.diagnosis?.id == DiagnosisID.certHostnameMismatch)
     }
 }
+
+/// Every reason a row gives is a sentence: the table prints " Fix: …" right after it (a device
+/// reason without its final period read "… X.509 profile Fix: …").
+@Suite struct ClientReasonSentenceTests {
+    @Test func sentenceEndingsAreAddedOnlyWhereMissing() {
+        #expect("outside the X.509 profile".asSentence == "outside the X.509 profile.")
+        #expect("Done.".asSentence == "Done.")
+        #expect("closes (MBEDTLS_ERR_SSL_CONN_EOF)".asSentence == "closes (MBEDTLS_ERR_SSL_CONN_EOF).")
+        #expect("it says \"no.\"".asSentence == "it says \"no.\"")
+    }
+
+    @Test(arguments: ["sha1-leaf", "md5-leaf", "missing-intermediate", "ed25519", "weak-dh-1024"])
+    func everyProfilesFailureReasonEndsAsASentence(_ scenarioName: String) throws {
+        let scenario = try #require(LabScenarios.named(scenarioName))
+        let server = try scenario.make(LabFixture.pki)
+        defer { server.stop() }
+        var options = LabFixture.options()
+        options.connectTo = server.host
+        let target = try ProbeTarget.parse("\(scenario.host):\(server.port)")
+        let rows = ClientMatrix(options: options, clients: ClientProfiles.matrix).run(target).clients ?? []
+        #expect(rows.count == ClientProfiles.matrix.count)
+        let failing = rows.filter { $0.outcome == .fails }
+        #expect(!failing.isEmpty, "\(scenarioName) fails no client")
+        for row in failing {
+            let summary = try #require(row.diagnosis?.summary, "\(row.name) fails without a diagnosis")
+            let last = summary.reversed().drop { $0 == "\"" || $0 == ")" }.first
+            #expect(last.map { ".!?".contains($0) } == true, "\(scenarioName) \(row.name): \(summary)")
+        }
+    }
+}

@@ -1,60 +1,6 @@
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 internal import COpenSSL
 internal import CTLSProbeShims
-
-/// One X509_STORE loaded from a trust source, shared by every client of the matrix that trusts
-/// it (loading is the slow part; lookups in a hashed directory are lazy). Read-only once built.
-final class ClientTrustStoreHandle: @unchecked Sendable {
-    let store: OpaquePointer
-    let label: String
-
-    init(_ source: TrustSource) throws {
-        OpenSSLRuntime.prepare()
-        guard let store = X509_STORE_new() else { throw TLSContextError.openSSL("X509_STORE_new failed") }
-        self.store = store
-        var labels: [String] = []
-        func file(_ path: String) throws {
-            guard X509_STORE_load_file(store, path) == 1 else {
-                OpenSSLErrorQueue.clear()
-                throw TLSContextError.file("cannot load", "CA file", path, "no PEM certificates found")
-            }
-            labels.append(path)
-        }
-        func directory(_ path: String) throws {
-            guard X509_STORE_load_path(store, path) == 1 else {
-                OpenSSLErrorQueue.clear()
-                throw TLSContextError.file("cannot use", "CA directory", path, "OpenSSL refused it")
-            }
-            labels.append(path)
-        }
-        do {
-            switch source {
-            case .file(let path): try file(path)
-            case .directory(let path): try directory(path)
-            case .fileAndDirectory(let one, let other):
-                try file(one)
-                try directory(other)
-            case .system:
-                if let path = ProcessEnvironment.value("SSL_CERT_FILE") { try file(path) }
-                if let paths = ProcessEnvironment.value("SSL_CERT_DIR") { for part in paths.split(separator: ":") { try directory(String(part)) } }
-                if labels.isEmpty {
-                    if access(OpenSSLVersion.defaultCertificateDirectory, R_OK) == 0 { try directory(OpenSSLVersion.defaultCertificateDirectory) }
-                    else { try file(OpenSSLVersion.defaultCertificateFile) }
-                }
-            }
-        } catch {
-            X509_STORE_free(store)
-            throw error
-        }
-        label = labels.joined(separator: " + ")
-        OpenSSLErrorQueue.clear()
-    }
-
-    deinit { X509_STORE_free(store) }
-}
 
 /// How one client verifies: which store, which OpenSSL security level, which name rules.
 struct ClientVerifySettings {
@@ -71,12 +17,12 @@ struct ClientVerifySettings {
 extension TLSConnection {
     /// Verifies the chain the server sent as one client would, against `trust`: every error at
     /// every depth (the callback keeps going), and the path built, leaf first.
-    func verifyAsClient(_ trust: ClientTrustStoreHandle, _ settings: ClientVerifySettings, now: Date) -> (errors: [VerificationError], path: [CertificateSummary]) {
+    func verifyAsClient(_ trust: X509TrustStore, _ settings: ClientVerifySettings, now: Date) -> (errors: [VerificationError], path: [CertificateSummary]) {
         guard let chain = SSL_get_peer_cert_chain(handle), tlsprobe_sk_X509_num(chain) > 0,
               let leaf = tlsprobe_sk_X509_value(chain, 0), let storeContext = X509_STORE_CTX_new()
         else { return ([], []) }
         defer { X509_STORE_CTX_free(storeContext) }
-        guard X509_STORE_CTX_init(storeContext, trust.store, leaf, chain) == 1 else { return ([], []) }
+        guard X509_STORE_CTX_init(storeContext, trust.pointer, leaf, chain) == 1 else { return ([], []) }
         _ = X509_STORE_CTX_set_purpose(storeContext, X509_PURPOSE_SSL_SERVER)
         let param = X509_STORE_CTX_get0_param(storeContext)
         X509_VERIFY_PARAM_set_auth_level(param, settings.authLevel)
