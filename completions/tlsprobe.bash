@@ -500,11 +500,11 @@ _tlsprobe_clients() {
     # Offer option value completions
     case "${prev}" in
     '--clients')
-        __tlsprobe_add_completions -W 'openssl-3.0'$'\n''curl-7.88'$'\n''python-3.11'$'\n''node-20'$'\n''openssl-1.1.1'$'\n''openssl-1.0.2'$'\n''gnutls-3.7'$'\n''java-8'$'\n''java-11'$'\n''java-17'$'\n''java-21'$'\n''go-1.17'$'\n''go-1.19'$'\n''android-7'$'\n''android-9'$'\n''android-11'$'\n''android-14'$'\n''windows-7'$'\n''windows-10'$'\n''windows-11'$'\n''ios-12'$'\n''macos-12'$'\n''chrome-101'$'\n''firefox-100'$'\n''esp-idf'$'\n''esp-idf@4.4'$'\n''esp-idf@5.2'$'\n''esp-idf@5'$'\n''esp-idf@5-tls13'$'\n''esp-idf@6'$'\n''arduino-esp32@3'$'\n''list'
+        __tlsprobe_add_completions -W 'openssl-3.0'$'\n''curl-7.88'$'\n''python-3.11'$'\n''requests-2.34'$'\n''node-20'$'\n''openssl-1.1.1'$'\n''openssl-1.0.2'$'\n''gnutls-3.7'$'\n''java-8'$'\n''java-11'$'\n''java-17'$'\n''java-21'$'\n''go-1.17'$'\n''go-1.19'$'\n''android-7'$'\n''android-9'$'\n''android-11'$'\n''android-14'$'\n''windows-7'$'\n''windows-10'$'\n''windows-11'$'\n''ios-12'$'\n''macos-12'$'\n''chrome-101'$'\n''firefox-100'$'\n''esp-idf'$'\n''esp-idf@4.4'$'\n''esp-idf@5.2'$'\n''esp-idf@5'$'\n''esp-idf@5-tls13'$'\n''esp-idf@6'$'\n''arduino-esp32@3'$'\n''list'
         return
         ;;
     '--require-clients')
-        __tlsprobe_add_completions -W 'openssl-3.0'$'\n''curl-7.88'$'\n''python-3.11'$'\n''node-20'$'\n''openssl-1.1.1'$'\n''openssl-1.0.2'$'\n''gnutls-3.7'$'\n''java-8'$'\n''java-11'$'\n''java-17'$'\n''java-21'$'\n''go-1.17'$'\n''go-1.19'$'\n''android-7'$'\n''android-9'$'\n''android-11'$'\n''android-14'$'\n''windows-7'$'\n''windows-10'$'\n''windows-11'$'\n''ios-12'$'\n''macos-12'$'\n''chrome-101'$'\n''firefox-100'$'\n''esp-idf'$'\n''esp-idf@4.4'$'\n''esp-idf@5.2'$'\n''esp-idf@5'$'\n''esp-idf@5-tls13'$'\n''esp-idf@6'$'\n''arduino-esp32@3'$'\n''all'
+        __tlsprobe_add_completions -W 'openssl-3.0'$'\n''curl-7.88'$'\n''python-3.11'$'\n''requests-2.34'$'\n''node-20'$'\n''openssl-1.1.1'$'\n''openssl-1.0.2'$'\n''gnutls-3.7'$'\n''java-8'$'\n''java-11'$'\n''java-17'$'\n''java-21'$'\n''go-1.17'$'\n''go-1.19'$'\n''android-7'$'\n''android-9'$'\n''android-11'$'\n''android-14'$'\n''windows-7'$'\n''windows-10'$'\n''windows-11'$'\n''ios-12'$'\n''macos-12'$'\n''chrome-101'$'\n''firefox-100'$'\n''esp-idf'$'\n''esp-idf@4.4'$'\n''esp-idf@5.2'$'\n''esp-idf@5'$'\n''esp-idf@5-tls13'$'\n''esp-idf@6'$'\n''arduino-esp32@3'$'\n''all'
         return
         ;;
     '--sni')
