@@ -48,8 +48,9 @@ if command -v python3 >/dev/null 2>&1; then
     has_module jsonschema || missing+=(python3-jsonschema)
     has_module prometheus_client || missing+=(python3-prometheus-client)
     has_module aiosmtpd || missing+=(python3-aiosmtpd)  # the SMTP STARTTLS test server
+    has_module requests || missing+=(python3-requests)  # the real requests client of the client matrix
 else
-    missing+=(python3 python3-jsonschema python3-prometheus-client python3-aiosmtpd)
+    missing+=(python3 python3-jsonschema python3-prometheus-client python3-aiosmtpd python3-requests)
 fi
 
 # Verifiers that are not ours, for the chain tests: GnuTLS certtool, Go's crypto/x509 (above); the PSL.
@@ -75,14 +76,14 @@ fi
 
 # Still without the modules (not root, or no Debian package): a virtual environment under .build,
 # first on PATH for the tests (they run `python3 scripts/…`). Never pip into the system Python.
-if ! has_module jsonschema || ! has_module prometheus_client || ! has_module aiosmtpd; then
+if ! has_module jsonschema || ! has_module prometheus_client || ! has_module aiosmtpd || ! has_module requests; then
     venv=.build/test-python
     if [ ! -x "$venv/bin/python3" ] && ! python3 -m venv --system-site-packages "$venv" >/dev/null 2>&1; then
         echo "test.sh: cannot create a Python virtual environment (apt-get install python3-venv), and" \
              "jsonschema / prometheus-client are missing: the JSON-schema and Prometheus checks need them" >&2
         exit 1
     fi
-    if ! "$venv/bin/python3" -m pip install -q jsonschema prometheus-client aiosmtpd; then
+    if ! "$venv/bin/python3" -m pip install -q jsonschema prometheus-client aiosmtpd requests; then
         echo "test.sh: pip could not install jsonschema, prometheus-client and aiosmtpd into $venv (offline?);" \
              "install python3-jsonschema, python3-prometheus-client and python3-aiosmtpd with apt instead" >&2
         exit 1
