@@ -1,85 +1,60 @@
 import FoundationEssentials
 import Glibc
 
-/// The TLS implementations the lab can run as foreign servers, all from Debian packages.
-public enum ForeignStack: String, CaseIterable, Sendable {
-    case gnutls = "gnutls-serv"
-    case botan = "botan tls_server"
-    case go = "go crypto/tls"
-    case lighttpdWolfSSL = "lighttpd+wolfssl"
-    case lighttpdMbedTLS = "lighttpd+mbedtls"
-    case openssl = "openssl s_server"
-    case java = "java jsse"
-
-    public var name: String { rawValue }
-
+/// One TLS implementation the lab can run as a foreign server, all from Debian packages: each
+/// stack is one row below with everything about it (its packages, what it needs installed, its
+/// command line), so adding a stack is adding a row and its `ForeignLaunch` method.
+public struct ForeignStack: Sendable, Hashable, CustomStringConvertible {
+    /// What people read: "gnutls-serv", "lighttpd+wolfssl".
+    public let name: String
     /// The Debian packages that provide it (scripts/test.sh installs them).
-    public var debianPackages: [String] {
-        switch self {
-        case .gnutls: ["gnutls-bin"]
-        case .botan: ["botan"]
-        case .go: ["golang-go"]
-        case .lighttpdWolfSSL: ["lighttpd", "lighttpd-mod-wolfssl"]
-        case .lighttpdMbedTLS: ["lighttpd", "lighttpd-mod-mbedtls"]
-        case .openssl: ["openssl"]
-        case .java: ["openjdk-17-jdk-headless"]
-        }
+    public let debianPackages: [String]
+    /// The executables it needs on the PATH.
+    let tools: [String]
+    /// The lighttpd modules it loads (files in `ForeignTools.lighttpdModules`).
+    let lighttpdModules: [String]
+    /// Its command line for one server.
+    let command: @Sendable (ForeignLaunch) throws -> ForeignCommand
+
+    public static let gnutls = ForeignStack(
+        name: "gnutls-serv", debianPackages: ["gnutls-bin"], tools: ["gnutls-serv"]) { try $0.gnutls() }
+    public static let botan = ForeignStack(
+        name: "botan tls_server", debianPackages: ["botan"], tools: ["botan"]) { try $0.botan() }
+    public static let go = ForeignStack(
+        name: "go crypto/tls", debianPackages: ["golang-go"], tools: ["go"]) { try $0.go() }
+    public static let lighttpdWolfSSL = ForeignStack(
+        name: "lighttpd+wolfssl", debianPackages: ["lighttpd", "lighttpd-mod-wolfssl"], tools: ["lighttpd"],
+        lighttpdModules: ["mod_wolfssl"]) { try $0.lighttpd(module: "mod_wolfssl") }
+    public static let lighttpdMbedTLS = ForeignStack(
+        name: "lighttpd+mbedtls", debianPackages: ["lighttpd", "lighttpd-mod-mbedtls"], tools: ["lighttpd"],
+        lighttpdModules: ["mod_mbedtls"]) { try $0.lighttpd(module: "mod_mbedtls") }
+    public static let openssl = ForeignStack(
+        name: "openssl s_server", debianPackages: ["openssl"], tools: ["openssl"]) { try $0.openssl() }
+    public static let java = ForeignStack(
+        name: "java jsse", debianPackages: ["openjdk-17-jdk-headless"], tools: ["java", "javac"]) { try $0.java() }
+
+    public static let allCases: [ForeignStack] = [.gnutls, .botan, .go, .lighttpdWolfSSL, .lighttpdMbedTLS, .openssl, .java]
+
+    init(name: String, debianPackages: [String], tools: [String], lighttpdModules: [String] = [],
+         command: @escaping @Sendable (ForeignLaunch) throws -> ForeignCommand) {
+        self.name = name
+        self.debianPackages = debianPackages
+        self.tools = tools
+        self.lighttpdModules = lighttpdModules
+        self.command = command
     }
 
     /// Whether this machine can run it.
     public var isAvailable: Bool {
-        switch self {
-        case .gnutls: ForeignTools.find("gnutls-serv") != nil
-        case .botan: ForeignTools.find("botan") != nil
-        case .go: ForeignTools.find("go") != nil
-        case .lighttpdWolfSSL: ForeignTools.find("lighttpd") != nil && FileManager.default.fileExists(atPath: ForeignTools.lighttpdModules + "/mod_wolfssl.so")
-        case .lighttpdMbedTLS: ForeignTools.find("lighttpd") != nil && FileManager.default.fileExists(atPath: ForeignTools.lighttpdModules + "/mod_mbedtls.so")
-        case .openssl: ForeignTools.find("openssl") != nil
-        case .java: ForeignTools.find("java") != nil && ForeignTools.find("javac") != nil
-        }
+        tools.allSatisfy { ForeignTools.find($0) != nil }
+            && lighttpdModules.allSatisfy { FileManager.default.fileExists(atPath: "\(ForeignTools.lighttpdModules)/\($0).so") }
     }
-}
 
-/// How to run a foreign server: its identity and what to restrict. Cipher and version settings
-/// are in the stack's own syntax (a GnuTLS priority string, Botan policy lines, an OpenSSL or
-/// lighttpd cipher list, Go suite names), because a test is about that stack's behaviour.
-public struct ForeignServerSpec: Sendable {
-    /// Leaf first; the leaf's key is the server key.
-    public var chain: [LabCertificate]
-    /// Require a client certificate issued by this CA.
-    public var requireClientCertificateFrom: LabCertificate?
-    /// GnuTLS --priority, lighttpd ssl.cipher-list, s_server -cipher, Go -ciphers, JSSE suite names (comma-separated).
-    public var ciphers: String?
-    /// Botan policy lines ("ciphers = Camellia-128/GCM"), added to its default text policy.
-    public var botanPolicy: [String] = []
-    /// More command-line arguments (s_server, gnutls-serv, the Go and Java servers; for Java, `-D…`
-    /// system properties go to the JVM) or lighttpd config lines.
-    public var extra: [String] = []
-    public var host = "127.0.0.1"
+    public var description: String { name }
 
-    public init(chain: [LabCertificate]) {
-        self.chain = chain
-    }
-}
-
-extension ForeignTLSServer {
-    /// Starts `stack` with `spec` on a port the OS handed out.
-    public static func start(_ stack: ForeignStack, _ spec: ForeignServerSpec) throws -> ForeignTLSServer {
-        var lastError: (any Error)?
-        for _ in 0..<2 {  // the free port may be taken between asking and binding: try twice
-            let directory = FileManager.default.temporaryDirectory.appending(path: "tlsprobe-foreign-\(getpid())-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            do {
-                let port = try freeLoopbackPort(host: spec.host)
-                let (executable, arguments) = try ForeignLaunch.command(stack, spec, port: port, directory: directory)
-                return try ForeignTLSServer(stack: stack, host: spec.host, port: port, executable: executable, arguments: arguments, directory: directory)
-            } catch {
-                try? FileManager.default.removeItem(at: directory)
-                lastError = error
-            }
-        }
-        throw lastError ?? LabError("\(stack.name) did not start")
-    }
+    // A row is its name: the command closure has no identity to compare.
+    public static func == (left: ForeignStack, right: ForeignStack) -> Bool { left.name == right.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
 enum ForeignTools {
@@ -97,77 +72,5 @@ enum ForeignTools {
     static func require(_ tool: String) throws -> String {
         guard let path = find(tool) else { throw LabError("\(tool) is not installed (scripts/test.sh installs it)") }
         return path
-    }
-}
-
-/// The command line (and files) for each stack.
-enum ForeignLaunch {
-    static func command(_ stack: ForeignStack, _ spec: ForeignServerSpec, port: UInt16, directory: URL) throws -> (String, [String]) {
-        guard let leaf = spec.chain.first else { throw LabError("a foreign server needs a certificate") }
-        let chainPath = directory.appending(path: "chain.pem")
-        let keyPath = directory.appending(path: "key.pem")
-        try LabCertificate.writeBundle(spec.chain, to: chainPath)
-        try leaf.keyPEM.write(to: keyPath, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyPath.path)
-        let caPath = directory.appending(path: "client-ca.pem")
-        if let ca = spec.requireClientCertificateFrom { try ca.write(certTo: caPath) }
-        try "tlsprobe foreign server\n".write(to: directory.appending(path: "index.html"), atomically: true, encoding: .utf8)
-
-        switch stack {
-        case .gnutls:
-            var arguments = ["--port", String(port), "--x509certfile", chainPath.path, "--x509keyfile", keyPath.path, "--http", "-q"]
-            if spec.host.contains(":") { arguments.append("--ipv6") }  // gnutls-serv listens on all addresses of the family
-            if let priority = spec.ciphers { arguments += ["--priority", priority] }
-            if spec.requireClientCertificateFrom != nil {
-                arguments += ["--require-client-cert", "--verify-client-cert", "--x509cafile", caPath.path]
-            } else {
-                arguments.append("--disable-client-cert")
-            }
-            return (try ForeignTools.require("gnutls-serv"), arguments + spec.extra)
-        case .botan:
-            let policyPath = directory.appending(path: "policy.txt")
-            try (spec.botanPolicy.joined(separator: "\n") + "\n").write(to: policyPath, atomically: true, encoding: .utf8)
-            let policy = spec.botanPolicy.isEmpty ? "default" : policyPath.path
-            return (try ForeignTools.require("botan"), ["tls_server", chainPath.path, keyPath.path, "--port=\(port)", "--policy=\(policy)"] + spec.extra)
-        case .openssl:
-            var arguments = ["s_server", "-accept", "\(spec.host.contains(":") ? "[\(spec.host)]" : spec.host):\(port)", "-cert", chainPath.path, "-key", keyPath.path, "-www", "-quiet"]
-            if let ciphers = spec.ciphers { arguments += ["-cipher", ciphers] }
-            if spec.requireClientCertificateFrom != nil { arguments += ["-Verify", "1", "-CAfile", caPath.path] }
-            return (try ForeignTools.require("openssl"), arguments + spec.extra)
-        case .lighttpdWolfSSL, .lighttpdMbedTLS:
-            let module = stack == .lighttpdWolfSSL ? "mod_wolfssl" : "mod_mbedtls"
-            var lines = [
-                "server.document-root = \"\(directory.path)\"",
-                "server.bind = \"\(spec.host)\"",
-                "server.port = \(port)",
-                "server.errorlog = \"\(directory.appending(path: "lighttpd-error.log").path)\"",
-                "server.modules += (\"\(module)\")",
-                "ssl.engine = \"enable\"",
-                "index-file.names = (\"index.html\")",
-                "ssl.pemfile = \"\(chainPath.path)\"",
-                "ssl.privkey = \"\(keyPath.path)\"",
-            ]
-            if let ciphers = spec.ciphers { lines.append("ssl.cipher-list = \"\(ciphers)\"") }
-            if spec.requireClientCertificateFrom != nil {
-                lines += ["ssl.ca-file = \"\(caPath.path)\"", "ssl.verifyclient.activate = \"enable\"", "ssl.verifyclient.enforce = \"enable\""]
-            }
-            lines += spec.extra
-            let configPath = directory.appending(path: "lighttpd.conf")
-            try (lines.joined(separator: "\n") + "\n").write(to: configPath, atomically: true, encoding: .utf8)
-            return (try ForeignTools.require("lighttpd"), ["-D", "-f", configPath.path, "-m", ForeignTools.lighttpdModules])
-        case .java:
-            let keystore = directory.appending(path: "identity.p12")
-            try ForeignJavaServer.writePKCS12(chain: chainPath.path, key: keyPath.path, to: keystore.path)
-            var arguments = spec.extra.filter { $0.hasPrefix("-D") } + ["-cp", try ForeignJavaServer.classDirectory(), "TLSProbeJavaServer",
-                             "--keystore", keystore.path, "--host", spec.host, "--port", String(port)]
-            if let ciphers = spec.ciphers { arguments += ["--ciphers", ciphers] }
-            if spec.requireClientCertificateFrom != nil { arguments += ["--clientca", caPath.path] }
-            return (try ForeignTools.require("java"), arguments + spec.extra.filter { !$0.hasPrefix("-D") })
-        case .go:
-            var arguments = ["-addr", "\(spec.host.contains(":") ? "[\(spec.host)]" : spec.host):\(port)", "-cert", chainPath.path, "-key", keyPath.path]
-            if let ciphers = spec.ciphers { arguments += ["-ciphers", ciphers] }
-            if spec.requireClientCertificateFrom != nil { arguments += ["-clientca", caPath.path] }
-            return (try ForeignGoServer.binary(), arguments + spec.extra)
-        }
     }
 }

@@ -23,7 +23,7 @@ import TLSProbeLab
 
     @Test(arguments: [ForeignStack.gnutls, .botan])
     func aServerLimitedToCamelliaGCMIsNoSharedCipherNamingWhy(stack: ForeignStack) throws {
-        let server = try ForeignServerPool.server("\(stack.rawValue)-camellia-gcm") {
+        let server = try ForeignServerPool.server("\(stack.name)-camellia-gcm") {
             var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
             spec.ciphers = "NORMAL:-CIPHER-ALL:+CAMELLIA-128-GCM:+CAMELLIA-256-GCM:-VERS-TLS1.3"
             spec.botanPolicy = ["ciphers = Camellia-128/GCM Camellia-256/GCM"]
@@ -65,7 +65,7 @@ import TLSProbeLab
     /// handshake, which lists no ffdhe group, gets the same DHE suite we offered).
     @Test(arguments: [ForeignStack.gnutls, .botan])
     func aDHEOnlyServerWithoutFFDHEGroupsIsNamedAsTheRFC7919Refusal(stack: ForeignStack) throws {
-        let server = try ForeignServerPool.server("\(stack.rawValue)-dhe-no-ffdhe") {
+        let server = try ForeignServerPool.server("\(stack.name)-dhe-no-ffdhe") {
             var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
             spec.ciphers = "NORMAL:-KX-ALL:+DHE-RSA:-VERS-TLS1.3:-GROUP-ALL:+GROUP-SECP256R1"
             spec.botanPolicy = ["ciphers = AES-256/GCM AES-128/GCM", "key_exchange_methods = DH", "key_exchange_groups = secp256r1"]
@@ -133,7 +133,7 @@ import TLSProbeLab
     @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls", "java-1.3", "java-1.2"])
     func aRequiredClientCertificateIsNamedFromTheCertificateRequest(variant: String) throws {
         let stack: ForeignStack = variant == "mbedtls" ? .lighttpdMbedTLS : variant.hasPrefix("java") ? .java : .gnutls
-        let server = try ForeignServerPool.server("\(stack.rawValue)-client-cert") {
+        let server = try ForeignServerPool.server("\(stack.name)-client-cert") {
             var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
             spec.requireClientCertificateFrom = LabFixture.pki.clientCA
             return try ForeignTLSServer.start(stack, spec)
@@ -208,7 +208,7 @@ import TLSProbeLab
     /// cannot be answered while our connection is open, so it is asked again once it is closed.
     @Test(arguments: [ForeignStack.openssl, .botan])
     func aOneConnectionAtATimeServerWithOnlyCBCIsAskedAgainAfterOurConnection(stack: ForeignStack) throws {
-        let server = try ForeignServerPool.server("\(stack.rawValue)-cbc-only") {
+        let server = try ForeignServerPool.server("\(stack.name)-cbc-only") {
             var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
             spec.ciphers = "ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA"
             spec.extra = stack == .openssl ? ["-no_tls1_3"] : []
