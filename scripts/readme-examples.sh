@@ -180,8 +180,10 @@ clients on the same servers.
 
 \`tlsprobe scan\` probes once, then asks the server about every protocol version (SSL 3.0 to TLS
 1.3), every IANA cipher suite per version in the server's order (with its own ClientHello, so
-suites OpenSSL cannot negotiate count too), groups, signature algorithms, the certificate per key
-type and the protocol features, several connections at once; findings that matter become
+suites OpenSSL cannot negotiate count too), groups, the DH group of its DHE suites (with and
+without RFC 7919 ffdhe groups offered: a prime under 2048 bits is \`key.weak_dh\`), signature
+algorithms, the certificate per key type and the protocol features, several connections at once;
+findings that matter become
 diagnoses like any probe's. \`--json\` adds a \`scan\` object. The lab's healthy ECDSA server:
 
 ${fence}console

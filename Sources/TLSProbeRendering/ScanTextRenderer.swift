@@ -12,6 +12,7 @@ public struct ScanTextRenderer: Sendable {
         var blocks = [summaryLine(scan), versions(scan), suites(scan)]
         if let groups = codes("Groups", scan.groups, scan) { blocks.append(groups) }
         if let schemes = codes("Signature algorithms", scan.signatureAlgorithms, scan, ignored: Set(scan.signatureAlgorithmsIgnored)) { blocks.append(schemes) }
+        if !scan.dhParameters.isEmpty { blocks.append(dhParameters(scan)) }
         if !scan.certificates.isEmpty { blocks.append(certificates(scan)) }
         blocks.append(features(scan))
         if !scan.notes.isEmpty { blocks.append(scan.notes.map { "  note: " + $0 }.joined(separator: "\n")) }
@@ -100,6 +101,19 @@ public struct ScanTextRenderer: Sendable {
             let text = (names.isEmpty ? "none accepted" : names.joined(separator: ", "))
                 + (ignored.contains(version.key) ? " (and any other: it answered an offer of only an unassigned scheme)" : "")
             lines += Self.wrap(text, first: "  " + version.label.padding(9), rest: String(repeating: " ", count: 11))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per hello kind (ffdhe groups listed or not) the server answered with DHE.
+    func dhParameters(_ scan: ScanReport) -> String {
+        var lines = [style.paint("DHE parameters", .bold) + " (the group in the ServerKeyExchange of the DHE suites)"]
+        for entry in scan.dhParameters {
+            let version = ScanVersion(rawValue: entry.version)?.label ?? entry.version
+            let offer = entry.ffdheGroupsListed ? "ffdhe groups listed" : "no ffdhe group listed"
+            let head = "  " + offer.padding(23) + "\(entry.bits) bits".padding(11) + (entry.group ?? "own prime").padding(11)
+            let mark = entry.isWeak ? style.paint("weak", .red) + "  " : "      "
+            lines.append(head + mark + Self.fit("\(version) \(entry.cipher)", Self.width - head.count - 6))
         }
         return lines.joined(separator: "\n")
     }

@@ -9,7 +9,8 @@ import FoundationEssentials
 ///   1. the widest offer of each version (is it spoken, and the first choice);
 ///   2. the rest of each suite enumeration, groups, signature schemes, compression, fallback
 ///      SCSV, encrypt-then-MAC, and the OpenSSL handshakes;
-///   3. per version, one reversed offer: does the server have an order of its own.
+///   3. per version, one reversed offer: does the server have an order of its own; and the
+///      DH group of the DHE suites, read from ServerKeyExchanges.
 public enum CapabilityScan {
     public static let defaultConcurrency = 16
 
@@ -74,11 +75,28 @@ public enum CapabilityScan {
             }
         }
 
-        // 3. Server order, per version with two suites or more.
+        // 3. Server order, per version with two suites or more; the DH group of the DHE suites.
         let withSuites = spoken.compactMap { enumerations[$0] }
-        let orders = session.parallelMap(withSuites) { $0.serverOrder(session: session) }
-        for (found, order) in zip(withSuites, orders) {
-            if let order { report.serverOrder[found.version.key] = order }
+        let dheVersion = spoken.filter { !$0.isTLS13 }.sorted(by: >).first { enumerations[$0]?.accepted.contains(where: FFDHEGroups.isDHESuite) == true }
+        enum Later: Sendable { case order(SuiteEnumeration), dhe(ScanVersion, [UInt16]) }
+        enum LaterOutcome: Sendable { case order(Bool?), dhe([ScannedDHParameters], [String]) }
+        let later: [Later] = withSuites.map { .order($0) } + (dheVersion.map { [.dhe($0, enumerations[$0]?.accepted ?? [])] } ?? [])
+        let laterOutcomes = session.parallelMap(later) { job -> LaterOutcome in
+            switch job {
+            case .order(let found): return .order(found.serverOrder(session: session))
+            case .dhe(let version, let accepted):
+                let found = DHEScan.run(version, accepted: accepted, session: session)
+                return .dhe(found.parameters, found.notes)
+            }
+        }
+        for (job, outcome) in zip(later, laterOutcomes) {
+            switch (job, outcome) {
+            case (.order(let found), .order(let order?)): report.serverOrder[found.version.key] = order
+            case (.dhe, .dhe(let parameters, let notes)):
+                report.dhParameters = parameters
+                report.notes += notes
+            default: break
+            }
         }
 
         for (index, version) in versions.enumerated() {

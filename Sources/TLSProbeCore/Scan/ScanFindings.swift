@@ -50,6 +50,11 @@ enum ScanFindings {
             found.append(make(DiagnosisID.keyStaticAccepted, ["cipher": static_.prefix(3).map(\.name).joined(separator: ", "), "count": String(static_.count)]))
         }
 
+        if let weakest = scan.dhParameters.min(by: { $0.bits < $1.bits }), weakest.isWeak {
+            found.append(make(DiagnosisID.keyWeakDH, ["bits": String(weakest.bits), "group": weakest.group ?? "the server's own prime",
+                                                      "cipher": weakest.cipher]))
+        }
+
         if let legacy {
             if scan.features.compression == true { found.append(make(DiagnosisID.handshakeCompression, ["version": legacy.label])) }
             if scan.features.secureRenegotiation == false, legacy != .ssl3 {

@@ -18,6 +18,10 @@ public struct ScanReport: Codable, Sendable {
     /// Versions at which the server answered an offer of only an unassigned signature scheme:
     /// it signs with whatever it has, whatever the client lists.
     public var signatureAlgorithmsIgnored: [String] = []
+    /// The DH group of the server's DHE suites, at the best TLS ≤ 1.2 version with one: an entry
+    /// for a hello listing the RFC 7919 ffdhe groups and one for a hello without them, where
+    /// the server answered with DHE. Empty when no DHE suite is accepted.
+    public var dhParameters: [ScannedDHParameters] = []
     /// One entry per distinct leaf certificate, with the key type that selected it.
     public var certificates: [ScannedCertificate] = []
     public var features = ScannedFeatures()
@@ -39,6 +43,7 @@ public struct ScanReport: Codable, Sendable {
         case groups
         case signatureAlgorithms = "signature_algorithms"
         case signatureAlgorithmsIgnored = "signature_algorithms_ignored"
+        case dhParameters = "dh_parameters"
         case certificates, features, connections
         case durationMs = "duration_ms"
         case notes
@@ -132,6 +137,38 @@ public struct ScannedCode: Codable, Sendable, Equatable {
     init(code: UInt16, name: String) {
         self.code = hex(code)
         self.name = name
+    }
+}
+
+/// The DH group one DHE ServerKeyExchange carried.
+public struct ScannedDHParameters: Codable, Sendable, Equatable {
+    /// The version offered ("tls1_2").
+    public var version: String
+    /// Whether the ClientHello listed the RFC 7919 ffdhe groups in supported_groups.
+    public var ffdheGroupsListed: Bool
+    /// The DHE suite the server chose (IANA name).
+    public var cipher: String
+    /// The prime's size.
+    public var bits: Int
+    /// "ffdhe2048" (RFC 7919), "modp2048" (RFC 2409/3526), or null for a prime of the server's own.
+    public var group: String?
+
+    /// Below what a modern default client accepts: the scan's key.weak_dh.
+    public var isWeak: Bool { bits < PolicyJudge.minimumDHBits }
+
+    enum CodingKeys: String, CodingKey {
+        case version
+        case ffdheGroupsListed = "ffdhe_groups_listed"
+        case cipher, bits, group
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(ffdheGroupsListed, forKey: .ffdheGroupsListed)
+        try container.encode(cipher, forKey: .cipher)
+        try container.encode(bits, forKey: .bits)
+        try container.encode(group, forKey: .group)
     }
 }
 

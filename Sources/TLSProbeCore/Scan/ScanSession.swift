@@ -28,13 +28,13 @@ final class ScanSession: @unchecked Sendable {
     func connectionDeadline() -> Deadline { Deadline.after(seconds: perConnectionSeconds).earlier(deadline) }
 
     /// One raw offer through the gate; `.timedOut` without a connection when the scan's time is up.
-    func offer(_ spec: ClientHelloSpec) -> RawHelloResult {
+    func offer(_ spec: ClientHelloSpec, keyExchangeBytes: Int = 0) -> RawHelloResult {
         guard gate.acquire(until: deadline) else {
             return RawHelloResult(outcome: .timedOut, violations: [], bytesReceived: 0, firstBytes: [], helloSize: 0, elapsedMs: 0)
         }
         defer { gate.release() }
         counter.withLock { connectionCount += 1 }
-        return RawHello.offer(spec, to: address, deadline: connectionDeadline())
+        return RawHello.offer(spec, to: address, deadline: connectionDeadline(), keyExchangeBytes: keyExchangeBytes)
     }
 
     /// Runs `body` holding a connection slot (for OpenSSL handshakes); nil when time is up.

@@ -10,13 +10,16 @@ public enum RawHello {
     /// Connects to `address`, offers `spec`, and reports the answer.
     /// With `readFlight`, a TLS ≤ 1.2 ServerHello is followed to the server's key exchange
     /// (`RawHelloResult.flight`): a server may choose a suite and only then find it has no
-    /// parameters for it.
-    public static func offer(_ spec: ClientHelloSpec, to address: SocketAddress, deadline: Deadline, readFlight: Bool = false) -> RawHelloResult {
+    /// parameters for it. `keyExchangeBytes` > 0 keeps that many bytes of the ServerKeyExchange
+    /// (`RawHelloResult.serverKeyExchange`, for its DH parameters).
+    public static func offer(_ spec: ClientHelloSpec, to address: SocketAddress, deadline: Deadline, readFlight: Bool = false,
+                             keyExchangeBytes: Int = 0) -> RawHelloResult {
         let start = Deadline.now
         switch TCPSocket.connect(to: address, deadline: deadline) {
         case .success(let socket):
             defer { socket.close() }
-            return exchange(spec, over: socket, deadline: deadline, start: start, readFlight: readFlight)
+            return exchange(spec, over: socket, deadline: deadline, start: start, readFlight: readFlight || keyExchangeBytes > 0,
+                            keyExchangeBytes: keyExchangeBytes)
         case .failure(let failure):
             let size = ClientHelloEncoder.handshakeMessage(spec).count
             return RawHelloResult(outcome: .connectFailed(failure.label), violations: [], bytesReceived: 0, firstBytes: [],
@@ -26,15 +29,17 @@ public enum RawHello {
 
     /// Offers `spec` over an open socket (after a proxy CONNECT or a STARTTLS upgrade, say).
     /// The caller closes the socket: nothing more can be done with it.
-    static func exchange(_ spec: ClientHelloSpec, over socket: TCPSocket, deadline: Deadline, start: Deadline = .now, readFlight: Bool = false) -> RawHelloResult {
+    static func exchange(_ spec: ClientHelloSpec, over socket: TCPSocket, deadline: Deadline, start: Deadline = .now, readFlight: Bool = false,
+                         keyExchangeBytes: Int = 0) -> RawHelloResult {
         let records = ClientHelloEncoder.records(spec)
         let size = ClientHelloEncoder.handshakeMessage(spec).count
         var reader = ServerAnswerReader()
         reader.readFlight = readFlight
+        reader.keyExchangeBytesKept = keyExchangeBytes
         func result(_ outcome: RawHelloOutcome) -> RawHelloResult {
             RawHelloResult(outcome: outcome, violations: outcome.answeredHello.map { violations(of: $0, against: spec) } ?? [],
                            bytesReceived: reader.total, firstBytes: reader.firstBytes, helloSize: size,
-                           elapsedMs: Deadline.millisecondsSince(start), flight: reader.flightEnd)
+                           elapsedMs: Deadline.millisecondsSince(start), flight: reader.flightEnd, serverKeyExchange: reader.keyExchange)
         }
         switch socket.sendAll(records, deadline: deadline) {
         case .success: break

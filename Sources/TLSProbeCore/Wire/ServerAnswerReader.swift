@@ -15,6 +15,12 @@ struct ServerAnswerReader {
 
     /// Read on past a TLS ≤ 1.2 ServerHello to the server's key exchange (see `FlightEnd`).
     var readFlight = false
+    /// With `readFlight`: how many bytes of the ServerKeyExchange body to keep (0: none). Its
+    /// DH parameters come first (RFC 5246 §7.4.3), so a bounded prefix holds the prime.
+    var keyExchangeBytesKept = 0
+    /// The ServerKeyExchange body's first `keyExchangeBytesKept` bytes (fewer if the stream ended).
+    private(set) var keyExchange: [UInt8]?
+    private var keyExchangeWanted = 0
     /// The ServerHello while the rest of the flight is read, and how the flight ended.
     private(set) var flightHello: ServerHelloAnswer?
     private(set) var flightEnd: FlightEnd?
@@ -120,6 +126,14 @@ struct ServerAnswerReader {
         guard let hello = flightHello else { return nil }
         var index = 0
         while index < bytes.count {
+            if keyExchangeWanted > 0 {
+                let step = min(keyExchangeWanted, bytes.count - index)
+                keyExchange?.append(contentsOf: bytes[index..<index + step])
+                keyExchangeWanted -= step
+                index += step
+                if keyExchangeWanted == 0 { return endFlight(hello, .serverKeyExchange) }
+                continue
+            }
             if flightSkip > 0 {
                 let step = min(flightSkip, bytes.count - index)
                 flightSkip -= step
@@ -134,6 +148,10 @@ struct ServerAnswerReader {
             flightHeader = []
             flightMessages += 1
             switch type {
+            case 12 where keyExchangeBytesKept > 0 && flightSkip > 0:
+                keyExchange = []
+                keyExchangeWanted = min(flightSkip, keyExchangeBytesKept)
+                flightSkip = 0
             case 12: return endFlight(hello, .serverKeyExchange)
             case 14: return endFlight(hello, .serverHelloDone)
             default:

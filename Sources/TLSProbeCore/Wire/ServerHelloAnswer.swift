@@ -116,6 +116,8 @@ public struct RawHelloResult: Sendable, Equatable {
     /// How a TLS ≤ 1.2 server's first flight went on after its ServerHello, when the offer asked
     /// to read it (`RawHello.offer(…, readFlight: true)`); nil otherwise.
     public var flight: FlightEnd? = nil
+    /// The start of the ServerKeyExchange body, when the offer asked to keep it.
+    public var serverKeyExchange: [UInt8]? = nil
 }
 
 /// What followed a TLS ≤ 1.2 ServerHello: the server's key exchange, the end of its flight with

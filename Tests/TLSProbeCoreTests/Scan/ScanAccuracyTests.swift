@@ -35,7 +35,7 @@ import TLSProbeTestSupport
     }
 
     /// One scan per server per process (the tests below share it).
-    static let scans = ScanCache()
+    static let scans = ScanCache<ScanReport>()
 
     static func scan(_ server: Server) throws -> (ScanReport, ForeignTLSServer) {
         let running = try server.start()
@@ -151,16 +151,17 @@ import TLSProbeTestSupport
     }
 }
 
-final class ScanCache: @unchecked Sendable {
+/// One value per key per process (a scan, made once and shared by the tests of a suite).
+final class ScanCache<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var scans: [String: ScanReport] = [:]
+    private var values: [String: Value] = [:]
 
-    func get(_ key: String, _ make: () throws -> ScanReport) throws -> ScanReport {
+    func get(_ key: String, _ make: () throws -> Value) throws -> Value {
         lock.lock()
         defer { lock.unlock() }
-        if let scan = scans[key] { return scan }
-        let scan = try make()
-        scans[key] = scan
-        return scan
+        if let value = values[key] { return value }
+        let value = try make()
+        values[key] = value
+        return value
     }
 }

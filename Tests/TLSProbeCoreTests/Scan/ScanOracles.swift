@@ -13,6 +13,8 @@ struct OracleView: Equatable {
     var secureRenegotiation: Bool?
     var fallbackSCSV: Bool?
     var leafKey: (type: String, bits: Int)?
+    /// sslscan: the DH prime sizes its DHE suites reported (`dhebits`).
+    var dheBits: Set<Int> = []
 
     static func == (lhs: OracleView, rhs: OracleView) -> Bool {
         lhs.versions == rhs.versions && lhs.suites == rhs.suites && lhs.groups == rhs.groups && lhs.signatureSchemes == rhs.signatureSchemes
@@ -38,6 +40,7 @@ enum SSLScanOracle {
                 if key != "ssl2" { view.versions[key] = attributes["enabled"] == "1" }
             } else if text.hasPrefix("<cipher "), let version = attributes["sslversion"].map(versionKey), let id = attributes["id"].flatMap(code) {
                 view.suites[version, default: []].append(id)
+                if let bits = attributes["dhebits"].flatMap({ Int($0) }) { view.dheBits.insert(bits) }
             } else if text.hasPrefix("<group "), let version = attributes["sslversion"].map(versionKey), let id = attributes["id"].flatMap(code) {
                 view.groups[version, default: []].insert(id)
             } else if text.hasPrefix("<connection-signature-algorithm "), let version = attributes["sslversion"].map(versionKey),
@@ -91,6 +94,26 @@ enum TestSSLOracle {
         _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-p", "-P", "-Z", "--jsonfile", file.path, "127.0.0.1:\(port)"],
                                  timeout: 300)
         return try parse(Data(contentsOf: file))
+    }
+
+    /// testssl.sh -J (LOGJAM, a few seconds): the published prime it recognised in the DHE
+    /// ServerKeyExchange ("RFC7919/ffdhe2048"), or the size of one it did not ("Unknown DH group
+    /// has only 1024 bits", said for primes under 2048 bits).
+    static func logjam(port: UInt16, directory: URL) throws -> (commonPrime: String?, unknownBits: Int?) {
+        let file = directory.appending(path: "testssl-logjam-\(port).json")
+        try? FileManager.default.removeItem(at: file)
+        _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-J", "--jsonfile", file.path, "127.0.0.1:\(port)"], timeout: 120)
+        let entries = (try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]]) ?? []
+        var common: String?
+        var unknownBits: Int?
+        for entry in entries {
+            guard let id = entry["id"] as? String, let finding = entry["finding"] as? String else { continue }
+            if id == "LOGJAM-common_primes" { common = finding }
+            if id == "LOGJAM", let range = finding.range(of: "Unknown DH group has only ") {
+                unknownBits = Int(finding[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        return (common, unknownBits)
     }
 
     static func parse(_ data: Data) throws -> OracleView {
