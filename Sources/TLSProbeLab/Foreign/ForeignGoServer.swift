@@ -27,6 +27,7 @@ enum ForeignGoServer {
     	clientCA := flag.String("clientca", "", "require client certificates from this CA")
     	maxVersion := flag.String("maxversion", "1.3", "1.2 or 1.3")
     	curves := flag.String("curves", "", "comma-separated: X25519,P256,P384,P521")
+    	closeWithoutCert := flag.String("closewithoutcert", "", "with -clientca: only request a certificate, and close without a response when none came: notify (close_notify) or fin")
     	flag.Parse()
     	config := &tls.Config{MinVersion: tls.VersionTLS10}
     	if *maxVersion == "1.2" {
@@ -60,9 +61,24 @@ enum ForeignGoServer {
     		pool.AppendCertsFromPEM(pem)
     		config.ClientCAs = pool
     		config.ClientAuth = tls.RequireAndVerifyClientCert
+    		if *closeWithoutCert != "" {
+    			config.ClientAuth = tls.VerifyClientCertIfGiven
+    		}
     	}
     	// No HTTP/2: net/http refuses a TLS 1.2 suite list without AES-128-GCM when h2 is on.
     	server := &http.Server{Addr: *addr, TLSConfig: config, TLSNextProto: map[string]func(*http.Server, *tls.Conn, http.Handler){}, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+    		if *closeWithoutCert != "" && len(r.TLS.PeerCertificates) == 0 {
+    			conn, _, err := w.(http.Hijacker).Hijack()
+    			if err != nil {
+    				return
+    			}
+    			if *closeWithoutCert == "fin" {
+    				conn.(*tls.Conn).NetConn().Close()
+    			} else {
+    				conn.Close()
+    			}
+    			return
+    		}
     		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
     		fmt.Fprintln(w, "tlsprobe go server")
     	})}

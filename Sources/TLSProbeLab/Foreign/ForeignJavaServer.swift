@@ -6,7 +6,8 @@ import TLSProbeCore
 /// a temporary directory removed at exit), so the lab has Java's TLS stack as a peer. Its
 /// identity is a PKCS#12 file made from the lab chain with `openssl pkcs12` in the server's own
 /// key directory. Options: `--ciphers` (JSSE suite names), `--protocols` (TLSv1.2,TLSv1.3),
-/// `--clientca` (require a client certificate from that CA); JVM `-D` properties such as
+/// `--clientca` (require a client certificate from that CA), `--closewithoutcert notify` (with
+/// `--clientca`: only request one, and close with close_notify, unanswered, when none came); JVM `-D` properties such as
 /// `-Djdk.tls.namedGroups=…` go in the spec's `extra`.
 enum ForeignJavaServer {
     static let source = #"""
@@ -45,19 +46,25 @@ enum ForeignJavaServer {
             SSLParameters parameters = server.getSSLParameters();
             if (options.containsKey("--ciphers")) parameters.setCipherSuites(options.get("--ciphers").split(","));
             if (options.containsKey("--protocols")) parameters.setProtocols(options.get("--protocols").split(","));
-            if (trust != null) parameters.setNeedClientAuth(true);
+            boolean closeWithoutCert = options.containsKey("--closewithoutcert");
+            if (trust != null && closeWithoutCert) parameters.setWantClientAuth(true);
+            else if (trust != null) parameters.setNeedClientAuth(true);
             server.setSSLParameters(parameters);
             System.out.println("LISTENING " + server.getLocalPort());
             System.out.flush();
             while (true) {
                 Socket socket = server.accept();
-                new Thread(() -> serve(socket)).start();
+                new Thread(() -> serve((SSLSocket) socket, closeWithoutCert)).start();
             }
         }
 
-        static void serve(Socket socket) {
-            try (Socket s = socket) {
+        static void serve(SSLSocket socket, boolean closeWithoutCert) {
+            try (SSLSocket s = socket) {
                 s.setSoTimeout(10000);
+                if (closeWithoutCert) {
+                    s.startHandshake();
+                    try { s.getSession().getPeerCertificates(); } catch (SSLPeerUnverifiedException none) { return; }  // close(): close_notify
+                }
                 BufferedReader reader = new BufferedReader(new InputStreamReader(s.getInputStream(), "ISO-8859-1"));
                 String line;
                 while ((line = reader.readLine()) != null && !line.isEmpty()) { }

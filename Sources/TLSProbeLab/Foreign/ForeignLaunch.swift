@@ -57,10 +57,17 @@ struct ForeignLaunch {
     }
 
     private var requiresClientCertificate: Bool { spec.requireClientCertificateFrom != nil }
+
+    /// The stacks without an application of ours (gnutls-serv, botan, s_server, lighttpd) cannot
+    /// close on a missing certificate themselves.
+    private func refuseApplicationClose(_ stack: String) throws {
+        if spec.closeWithoutClientCertificate != nil { throw LabError("\(stack) has no way to request a client certificate and close without one in its application") }
+    }
     /// host:port, with an IPv6 host in brackets.
     private var hostAndPort: String { "\(spec.host.contains(":") ? "[\(spec.host)]" : spec.host):\(port)" }
 
     func gnutls() throws -> ForeignCommand {
+        try refuseApplicationClose("gnutls-serv")
         var arguments = ["--port", String(port), "--x509certfile", chainPath, "--x509keyfile", keyPath, "--http", "-q"]
         if spec.host.contains(":") { arguments.append("--ipv6") }  // gnutls-serv listens on all addresses of the family
         if let priority = spec.ciphers { arguments += ["--priority", priority] }
@@ -73,6 +80,7 @@ struct ForeignLaunch {
     }
 
     func botan() throws -> ForeignCommand {
+        try refuseApplicationClose("botan tls_server")
         let policyPath = directory.appending(path: "policy.txt")
         try (spec.botanPolicy.joined(separator: "\n") + "\n").write(to: policyPath, atomically: true, encoding: .utf8)
         let policy = spec.botanPolicy.isEmpty ? "default" : policyPath.path
@@ -81,6 +89,7 @@ struct ForeignLaunch {
     }
 
     func openssl() throws -> ForeignCommand {
+        try refuseApplicationClose("openssl s_server")
         var arguments = ["s_server", "-accept", hostAndPort, "-cert", chainPath, "-key", keyPath, "-www", "-quiet"]
         if let ciphers = spec.ciphers { arguments += ["-cipher", ciphers] }
         if requiresClientCertificate { arguments += ["-Verify", "1", "-CAfile", clientCAPath] }
@@ -89,6 +98,7 @@ struct ForeignLaunch {
 
     /// lighttpd with `module` (mod_wolfssl, mod_mbedtls) as its TLS engine; `extra` are config lines.
     func lighttpd(module: String) throws -> ForeignCommand {
+        try refuseApplicationClose("lighttpd")
         var lines = [
             "server.document-root = \"\(directory.path)\"",
             "server.bind = \"\(spec.host)\"",
@@ -119,6 +129,10 @@ struct ForeignLaunch {
                          "--keystore", keystore.path, "--host", spec.host, "--port", String(port)]
         if let ciphers = spec.ciphers { arguments += ["--ciphers", ciphers] }
         if requiresClientCertificate { arguments += ["--clientca", clientCAPath] }
+        if let close = spec.closeWithoutClientCertificate {
+            guard close == .closeNotify else { throw LabError("the Java server closes an SSLSocket with close_notify only") }
+            arguments += ["--closewithoutcert", close.rawValue]
+        }
         return ForeignCommand(executable: try ForeignTools.require("java"), arguments: arguments + spec.extra.filter { !$0.hasPrefix("-D") })
     }
 
@@ -126,6 +140,7 @@ struct ForeignLaunch {
         var arguments = ["-addr", hostAndPort, "-cert", chainPath, "-key", keyPath]
         if let ciphers = spec.ciphers { arguments += ["-ciphers", ciphers] }
         if requiresClientCertificate { arguments += ["-clientca", clientCAPath] }
+        if let close = spec.closeWithoutClientCertificate { arguments += ["-closewithoutcert", close.rawValue] }
         return ForeignCommand(executable: try ForeignGoServer.binary(), arguments: arguments + spec.extra)
     }
 }

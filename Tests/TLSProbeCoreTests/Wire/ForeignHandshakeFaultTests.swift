@@ -145,6 +145,32 @@ import TLSProbeLab
         #expect(report.exitCode == ExitStatus.handshakeAlert.rawValue)
     }
 
+    /// A server whose TLS stack only requests a certificate and whose application then closes
+    /// the connection unanswered when none came: with close_notify (Go, JSSE) or a bare FIN (Go),
+    /// after our request or, when JSSE closes before reading it, after our Finished. Before the
+    /// fix this was http.closed.
+    @Test(arguments: ["go-notify-1.3", "go-notify-1.2", "go-fin-1.3", "go-fin-1.2", "java-notify-1.3", "java-notify-1.2"])
+    func aServerClosingUnansweredAfterAnUnsatisfiedCertificateRequestIsClientCertRequired(variant: String) throws {
+        let parts = variant.split(separator: "-").map(String.init)
+        let stack: ForeignStack = parts[0] == "go" ? .go : .java
+        let close = try #require(ForeignServerSpec.ConnectionClose(rawValue: parts[1]))
+        let server = try ForeignServerPool.server("\(stack.name)-close-without-cert-\(close.rawValue)") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.requireClientCertificateFrom = LabFixture.pki.clientCA
+            spec.closeWithoutClientCertificate = close
+            return try ForeignTLSServer.start(stack, spec)
+        }
+        let report = try Self.probe(server) { if parts[2] == "1.2" { $0.tlsMax = .tls12 } }
+        let all = report.diagnoses.map { "\($0.id): \($0.summary)" }
+        let found = try #require(Self.diagnosis(DiagnosisID.alertClientCertRequired, in: report), "\(all)")
+        #expect(found.summary.contains("tlsprobe Lab Client CA"))
+        #expect(found.summary.contains(close == .fin ? "a close (FIN) and no alert" : "a close_notify"), "\(found.summary)")
+        #expect(found.summary.contains("TLSv\(parts[2])"))
+        #expect(Self.diagnosis(DiagnosisID.httpClosed, in: report) == nil, "\(all)")
+        #expect(report.failedStage == .finished)
+        #expect(report.exitCode == ExitStatus.handshakeAlert.rawValue)
+    }
+
     // MARK: an ALPN protocol we never offered
 
     @Test func botanSelectingAnALPNWeNeverOfferedIsUnexpectedALPNAtServerHello() throws {

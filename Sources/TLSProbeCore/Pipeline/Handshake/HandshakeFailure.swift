@@ -46,8 +46,8 @@ enum HandshakeFailure {
                                 context.diagnosis(DiagnosisID.handshakeTimeout, ["after": after, "seconds": seconds, "bytes": String(recorder.totalReceivedBytes)], stage: stage))
         case .transport(.closed), .transport(.reset), .transport(.failed):
             let reset = result.isReset
-            if ClientCertificateRequirement.explainsClose(connection: connection) {  // Mbed TLS just closes
-                return StageFailure(context.clientCertificateRequired(connection, ending: reset ? "a reset (RST) and no alert" : "a close (FIN) and no alert", facts: ["after": after]))
+            if let refused = context.clientCertificateRefusedByClose(connection, reset: reset, after: after) {  // Mbed TLS just closes
+                return StageFailure(refused)
             }
             let id = reset ? DiagnosisID.handshakeReset : DiagnosisID.handshakeAbruptClose
             let what = reset ? "the server reset the connection (RST)" : "the server closed the connection (FIN)"
@@ -82,7 +82,8 @@ enum HandshakeFailure {
         let recorder = connection.recorder
         let name = TLSAlert.name(for: code) ?? "unknown"
         var alertFacts = ["alert": name, "code": String(code), "after": recorder.lastMessageDescription]
-        // Asked for a certificate and sent none: that is the reason, whatever alert follows (Handshake/).
+        // Asked for a certificate and sent none: that is the reason, whatever alert follows, a
+        // close_notify included (Handshake/).
         if code == 116 || ClientCertificateRequirement.explains(alert: code, connection: connection) {
             return StageFailure(context.clientCertificateRequired(connection, ending: "alert \(name) (\(code))", facts: alertFacts))
         }

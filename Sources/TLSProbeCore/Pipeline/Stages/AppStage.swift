@@ -94,7 +94,10 @@ struct AppStage: ProbeStage {
         if failure != nil, runner.bytesReceived == 0, connection.recorder.receivedAlert == nil {
             _ = connection.read(over: socket, deadline: Deadline.after(seconds: 0.2).earlier(deadline))
         }
-        if failure != nil, runner.bytesReceived == 0, let rejection = FinishedStage.rejection(context, connection) {
+        // A close with no word at all after a CertificateRequest we could not satisfy is one too.
+        var ending = TLSReadResult.transport(.timedOut)
+        if case .closed(_, let reset, _)? = failure { ending = .transport(reset ? .reset : .closed) }
+        if failure != nil, runner.bytesReceived == 0, let rejection = FinishedStage.rejection(context, connection, ending: ending, after: "our first message") {
             FinishedStage.settle(context, rejection: rejection)
             context.stopReason = "the server rejected the handshake"
             return

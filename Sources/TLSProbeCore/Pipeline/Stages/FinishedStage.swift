@@ -73,19 +73,28 @@ struct FinishedStage: ProbeStage {
         guard connection.recorder.hasReceived(HandshakeType.certificateRequest) else { return nil }
         let waitUntil = Deadline.after(seconds: 1).earlier(context.deadline)
         let accepted = { connection.recorder.hasReceived(HandshakeType.newSessionTicket) }
-        switch connection.read(over: socket, deadline: waitUntil, limit: 1024, satisfied: accepted) {
-        case .data, .satisfied: return nil
-        case .tlsError, .closeNotify, .transport:
-            // A close without an alert after a CertificateRequest we could not satisfy is a rejection too.
-            return Self.rejection(context, connection) ?? (ClientCertificateRequirement.explainsClose(connection: connection)
-                ? context.clientCertificateRequired(connection, ending: "a close and no alert", facts: ["after": "our Finished"]) : nil)
-        }
+        let result = connection.read(over: socket, deadline: waitUntil, limit: 1024, satisfied: accepted)
+        if case .data = result { return nil }
+        return Self.rejection(context, connection, ending: result, after: "our Finished")
     }
 
     /// The diagnosis for an alert that arrived after our Finished, or nil when none did.
     static func rejection(_ context: ProbeContext, _ connection: TLSConnection) -> Diagnosis? {
         guard let alert = connection.recorder.receivedAlert, alert.description != 0 else { return nil }
         return context.settle(HandshakeFailure.alert(alert.description, connection: connection, stage: .finished, context: context)).diagnosis
+    }
+
+    /// The rejection a read that ended with `ending` stands for: an alert, or a close_notify,
+    /// FIN or reset while a CertificateRequest we could not satisfy stands (the server's
+    /// answer to our missing certificate, whatever its TLS stack says). nil for data, a
+    /// timeout, or a close with no CertificateRequest before it.
+    static func rejection(_ context: ProbeContext, _ connection: TLSConnection, ending: TLSReadResult, after: String) -> Diagnosis? {
+        if let alert = rejection(context, connection) { return alert }
+        switch ending {
+        case .closeNotify, .transport(.closed): return context.clientCertificateRefusedByClose(connection, reset: false, after: after)
+        case .transport(.reset): return context.clientCertificateRefusedByClose(connection, reset: true, after: after)
+        case .data, .satisfied, .transport, .tlsError: return nil
+        }
     }
 }
 

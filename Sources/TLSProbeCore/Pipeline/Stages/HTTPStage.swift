@@ -28,11 +28,12 @@ struct HTTPStage: ProbeStage {
         var summary = HTTPSummary(request: requestLine)
         let mark = Deadline.now
 
-        if case .transport = connection.write(Array(request.utf8), over: socket, deadline: deadline) {
+        if case .transport(let event) = connection.write(Array(request.utf8), over: socket, deadline: deadline) {
             // The server may have said why before closing (TLS 1.3 client-certificate rejection):
             // read what is still buffered before judging.
             _ = connection.read(over: socket, deadline: Deadline.after(seconds: 0.2).earlier(deadline))
-            let rejection = FinishedStage.rejection(context, connection)
+            let ending: TLSReadResult = .transport(event == .reset || event == .timedOut ? event : .closed)
+            let rejection = FinishedStage.rejection(context, connection, ending: ending, after: "our Finished (our request could not be sent)")
             FinishedStage.settle(context, rejection: rejection)
             if rejection == nil { failHTTP(context, summary, DiagnosisID.httpReset, "the server closed the connection before our request was sent", ["after": "the handshake (our request could not be sent)"]) }
             return
@@ -78,7 +79,7 @@ struct HTTPStage: ProbeStage {
                 failPostHandshakeFlood(context, summary, connection.recorder)
                 return
             case .closeNotify, .transport, .tlsError:
-                if received.isEmpty, let rejection = FinishedStage.rejection(context, connection) {
+                if received.isEmpty, let rejection = FinishedStage.rejection(context, connection, ending: result, after: "our request") {
                     reportFinished(rejection)
                     context.stopReason = "the server rejected the handshake"
                     return
