@@ -27,7 +27,8 @@ struct StrictChainJudge {
         }
         let known = Set(defaultErrors.map { "\($0.code)@\($0.depth)" })
         for error in evidence.strictErrors() where !known.contains("\(error.code)@\(error.depth)") {
-            guard let reason = Self.strictReason(error.code), let rule = StrictRule(openSSLCode: error.code) else { continue }
+            let version = error.depth < evidence.builtRules.count ? evidence.builtRules[error.depth].version : 3
+            guard let reason = Self.strictReason(error.code), let rule = StrictRule(openSSLCode: error.code, version: version) else { continue }
             let subject = error.depth < evidence.built.count ? ChainAnalyzer.name(of: evidence.built[error.depth]) : error.subject
             let who = [42, 43].contains(error.code) ? "RFC 5280 policy processing (openssl verify -policy_check) and verifiers that implement it" : Self.rfcStrict
             add(reason + " (\(error.name))", subject: subject, depth: error.depth, short: Self.shortReason(error.code), rule: rule, who: who)
@@ -66,6 +67,15 @@ struct StrictChainJudge {
 
     static let goRustlsBrowsers = "Go, rustls and browsers"
     static let rfcStrict = "RFC 5280-strict verifiers (openssl verify -x509_strict, rustls/webpki)"
+
+    /// The strict findings on a chain judged outside a probe (a `tlsprobe clients` row): the
+    /// same pass, on the path the client's store builds.
+    static func findings(of chain: ChainUnderTest, sent: [CertificateSummary], host: String, at: Date?, now: Date) -> [StrictFinding] {
+        let evidence = ChainEvidence(chain: chain, sent: sent, host: host, now: now, at: at)
+        return StrictChainJudge(sent: sent, defaultErrors: chain.errors, evidence: evidence, host: host) { id, facts, depth in
+            Diagnosis(id: id, facts: facts, depth: depth)
+        }.findings().rules
+    }
 
     /// The strict-only OpenSSL codes, in the words of the rule.
     static func strictReason(_ code: Int) -> String? {
@@ -153,8 +163,11 @@ struct StrictChainJudge {
 /// The rule a `chain.strict` finding is about: what a strict client profile lists as enforced
 /// (`ClientProfile.strictRules`).
 public enum StrictRule: String, Sendable, CaseIterable {
-    /// A CA without basicConstraints CA:TRUE (code 79).
+    /// A v3 CA without basicConstraints CA:TRUE (code 79).
     case caWithoutBasicConstraints = "ca_without_basic_constraints"
+    /// A version 1 root (code 79 on a v1 certificate, which cannot carry basicConstraints):
+    /// X509_STRICT refuses it, Go accepts a v1 trust anchor.
+    case v1Root = "v1_root"
     case basicConstraintsNotCritical = "basic_constraints_not_critical"
     case keyIdentifiers = "key_identifiers"
     case caKeyUsage = "ca_key_usage"
@@ -171,14 +184,24 @@ public enum StrictRule: String, Sendable, CaseIterable {
     /// What X509_V_FLAG_X509_STRICT adds to OpenSSL's verification (`openssl verify -x509_strict`,
     /// `s_client -x509_strict`, Python 3.13's default context): every rule of its codes.
     public static let x509Strict: Set<StrictRule> = [
-        .caWithoutBasicConstraints, .basicConstraintsNotCritical, .keyIdentifiers, .caKeyUsage, .emptyNames,
+        .caWithoutBasicConstraints, .v1Root, .basicConstraintsNotCritical, .keyIdentifiers, .caKeyUsage, .emptyNames,
         .extensions, .explicitCurveParameters, .signatureAlgorithmMismatch,
     ]
 
-    /// The rule of a strict-only OpenSSL verify code (StrictChainJudge.strictReason).
-    init?(openSSLCode code: Int) {
+    /// What Go's crypto/x509 (1.19, run here) refuses that OpenSSL's default accepts: a v3 CA
+    /// certificate without basicConstraints CA:TRUE at any depth, the root included (its
+    /// CheckSignatureFrom: "parent certificate cannot sign this kind of certificate"), and a CA
+    /// extendedKeyUsage that excludes serverAuth (EKU nested down the chain). Go does not care
+    /// whether basicConstraints is critical, whether key identifiers or a CA keyUsage are there,
+    /// about serial numbers (before 1.23), SAN syntax it does not match, or public suffixes:
+    /// GoStrictProfileTests holds each rule to a real Go client.
+    public static let go: Set<StrictRule> = [.caWithoutBasicConstraints, .caExtendedKeyUsage]
+
+    /// The rule of a strict-only OpenSSL verify code (StrictChainJudge.strictReason) on a
+    /// certificate of that X.509 version.
+    init?(openSSLCode code: Int, version: Int = 3) {
         switch code {
-        case 79: self = .caWithoutBasicConstraints
+        case 79: self = version < 3 ? .v1Root : .caWithoutBasicConstraints
         case 89: self = .basicConstraintsNotCritical
         case 85, 86, 90, 91: self = .keyIdentifiers
         case 92, 81, 80, 82: self = .caKeyUsage
@@ -199,6 +222,17 @@ struct StrictFinding {
     var depth: Int
     /// The warning's summary, to find it among the report's diagnoses.
     var summary: String
+
+    /// The finding as the failure of a client that enforces its rule: an error naming the client.
+    /// `facts` adds the report's own facts (host, port) when there is a report.
+    func failure(for profile: ClientProfile, facts addReportFacts: ([String: String]) -> [String: String] = { $0 }) -> Diagnosis {
+        var facts = self.facts
+        facts["who"] = "\(profile.name) (\(profile.acceptance?.library ?? profile.basis)), like \(self.facts["who"] ?? "strict verifiers"),"
+        var diagnosis = Diagnosis(id: DiagnosisID.chainStrict, facts: addReportFacts(facts), depth: depth,
+                                  severityOverride: .error, exitOverride: .otherCertificateProblem)
+        diagnosis.openssl = "accepted by OpenSSL's default verification; \(profile.name) rejects it"
+        return diagnosis
+    }
 }
 
 /// The Public Suffix List as Debian ships it (package publicsuffix), read once on first use.

@@ -54,7 +54,7 @@ struct ClientChainJudge {
             }
             judged = completed
         }
-        if let finding = libraryRules(judged) { return (.certificate, finding) }
+        if let finding = libraryRules(judged) ?? strictRules(judged, now: now) { return (.certificate, finding) }
         // OpenSSL ≥ 3.0 at security level 1+: TLS 1.0/1.1 sign the key exchange with MD5+SHA-1,
         // which it refuses ("legacy sigalg disallowed or unsupported"), though it offers them.
         if let level = acceptance.securityLevel, level >= 1, acceptance.sha1Signatures == .refused, let version, version < .tls12,
@@ -79,7 +79,8 @@ struct ClientChainJudge {
         let settings = ClientVerifySettings(authLevel: acceptance.securityLevel ?? 0, host: host,
                                             commonNameFallback: acceptance.commonNameFallback,
                                             alternativeChains: acceptance.alternativeChains, at: at)
-        let (errors, path) = connection.verifyAsClient(trust.store, settings, now: now)
+        let (allErrors, path) = connection.verifyAsClient(trust.store, settings, now: now)
+        let errors = allErrors.filter { !handlesCriticalExtensions(of: $0, path) }
         guard let first = errors.first else { return nil }
         let leaf = fetched.chain[0]
         let library = acceptance.library
@@ -107,6 +108,24 @@ struct ClientChainJudge {
             let id = (trust.isProbeStore ? candidates.first(where: probeCertificateIDs.contains) : nil) ?? refine(candidates, first, fetched)
             return Diagnosis.forClient(id, "\(first.message) at depth \(first.depth) (\(first.subject)), verifying against \(trust.label).", stage: .certificate)
         }
+    }
+
+    /// An unhandled-critical-extension error (34) about extensions this library does handle.
+    private func handlesCriticalExtensions(of error: VerificationError, _ path: [CertificateSummary]) -> Bool {
+        guard error.code == 34, !acceptance.handledCriticalExtensions.isEmpty, error.depth < path.count,
+              let rules = TrustChains.stack([path[error.depth]])?.rules().first else { return false }
+        return !rules.unknownCritical.isEmpty && rules.unknownCritical.allSatisfy(acceptance.handledCriticalExtensions.contains)
+    }
+
+    /// The first strict rule (`chain.strict`) this client enforces that the path breaks.
+    private func strictRules(_ chain: [CertificateSummary], now: Date) -> Diagnosis? {
+        guard !profile.strictRules.isEmpty, let stack = TrustChains.stack(chain) else { return nil }
+        let underTest = ChainUnderTest.verifying(stack, against: trust.store, host: host, at: at, authLevel: nil, now: now)
+        let findings = StrictChainJudge.findings(of: underTest, sent: chain, host: host, at: at, now: at ?? now)
+        guard let finding = findings.first(where: { profile.strictRules.contains($0.rule) }) else { return nil }
+        var diagnosis = finding.failure(for: profile)
+        diagnosis.stage = .certificate
+        return diagnosis
     }
 
     /// The first certificate whose issuer, also sent, does not come right after it.

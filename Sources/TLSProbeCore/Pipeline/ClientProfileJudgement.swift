@@ -28,14 +28,7 @@ enum ClientProfileJudgement {
         guard !enforced.isEmpty else { return [] }
         let warnings = Set(enforced.map(\.summary))
         context.report.diagnoses.removeAll { $0.id == DiagnosisID.chainStrict && warnings.contains($0.summary) }
-        return enforced.map { finding in
-            var facts = finding.facts
-            facts["who"] = "\(profile.name) (\(profile.basis)), like \(finding.facts["who"] ?? "strict verifiers"),"
-            var diagnosis = Diagnosis(id: DiagnosisID.chainStrict, facts: context.facts(facts), depth: finding.depth,
-                                      severityOverride: .error, exitOverride: .otherCertificateProblem)
-            diagnosis.openssl = "accepted by OpenSSL's default verification; \(profile.name) rejects it"
-            return diagnosis
-        }
+        return enforced.map { $0.failure(for: profile, facts: context.facts) }
     }
 
     /// `tlsprobe check`: the chain from files, judged as this client would judge it if a

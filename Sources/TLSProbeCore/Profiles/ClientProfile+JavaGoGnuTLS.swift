@@ -88,7 +88,31 @@ extension ClientProfile {
         ProfileSource("the system roots (/etc/ssl/certs); the chain is built from any sent certificate; no AIA fetching on Linux", "golang/go src/crypto/x509/root_linux.go, verify.go buildChains"),
     ]
 
-    public static let go119 = matrixClient(
+    /// What Go 1.19 checks beyond OpenSSL's default and where it is laxer, each held to a real
+    /// go1.19.8 client by GoStrictProfileTests.
+    static let go119StrictSources = [
+        ProfileSource("a v3 CA without basicConstraints CA:TRUE, the root included, cannot sign (\"x509: invalid signature: parent certificate cannot sign this kind of certificate\"); a v1 root can",
+                      "golang/go go1.19 src/crypto/x509/x509.go CheckSignatureFrom (parent.Version == 3 && !parent.BasicConstraintsValid), verify.go isValid; GoStrictProfileTests against go1.19.8"),
+        ProfileSource("a CA's extendedKeyUsage applies to the certificates below it (\"x509: certificate specifies an incompatible key usage\")",
+                      "golang/go go1.19 src/crypto/x509/verify.go checkChainForKeyUsage; GoStrictProfileTests against go1.19.8"),
+        ProfileSource("critical authority and subject key identifiers are accepted (OpenSSL 3 calls them unhandled critical extensions)",
+                      "golang/go go1.19 src/crypto/x509/parser.go processExtensions (cases 35 and 14 parse AKI and SKI whatever their critical flag); GoStrictProfileTests against go1.19.8"),
+        ProfileSource("not checked: basicConstraints criticality, missing key identifiers, a CA without keyUsage, serial numbers, malformed SAN names, wildcards over public suffixes",
+                      "GoStrictProfileTests against go1.19.8 (each connects)"),
+    ]
+
+    /// Go's parser handles these when critical; OpenSSL 3.0's X509_supported_extension does not list them.
+    static let goHandledCriticalExtensions: Set<String> = ["X509v3 Authority Key Identifier", "X509v3 Subject Key Identifier"]
+
+    public static let go119: ClientProfile = {
+        var profile = go119Hello
+        profile.strictRules = StrictRule.go
+        profile.acceptance?.handledCriticalExtensions = goHandledCriticalExtensions
+        profile.sources += go119StrictSources
+        return profile
+    }()
+
+    private static let go119Hello = matrixClient(
         "go-1.19", "Go 1.19 crypto/tls defaults (net/http): TLS 1.2–1.3, no DHE, no CN fallback, no SHA-1",
         basis: "go1.19.8 (Debian 12 golang-go); hello captured from Tests/Oracle/go_tls_client.go",
         hello: HelloRecipe(

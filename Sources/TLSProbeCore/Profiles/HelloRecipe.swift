@@ -83,6 +83,9 @@ public struct ClientAcceptance: Sendable, Equatable {
     /// Largest Certificate handshake message it takes (OpenSSL's max_cert_list, JSSE's
     /// jdk.tls.maxHandshakeMessageSize, Go's maxHandshake …); nil: no limit we know of.
     public var maxCertificateMessageBytes: Int?
+    /// Critical extensions this library handles that OpenSSL's verifier calls unhandled
+    /// (X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION), by OpenSSL's long name.
+    public var handledCriticalExtensions: Set<String> = []
 
     public init(library: String, trustStore: ClientTrustStore, reordersChain: Bool = true,
                 alternativeChains: Bool = true, commonNameFallback: Bool, matchesIPAddressSANs: Bool = true,

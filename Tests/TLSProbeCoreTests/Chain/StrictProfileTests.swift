@@ -15,7 +15,8 @@ struct StrictProfileTests {
     let ca: LabCertificate
     let leaf: LabCertificate
 
-    /// No shipped profile enforces a strict rule yet; this one is built as a #20 profile would be.
+    /// The shipped `--client` profiles (OpenSSL, Mbed TLS) enforce no strict rule; go-1.19 of
+    /// `tlsprobe clients` does (GoStrictProfileTests). This one is built as a #20 profile would be.
     static let x509StrictClient: ClientProfile = {
         var profile = ClientProfile.openSSL
         profile.name = "openssl-x509-strict"

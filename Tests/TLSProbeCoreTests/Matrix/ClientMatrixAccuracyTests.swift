@@ -26,19 +26,27 @@ import TLSProbeLab
     static let oracleDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "Oracle")
 
-    /// The Go and Java clients, built once per test process into a temporary directory.
-    static let builtClients: Result<(go: String, javaClasses: String), OracleError> = {
+    /// The Go client, built once per test process into a temporary directory.
+    static let goClient: Result<String, OracleError> = {
         do {
-            let directory = try TestDirectory.make("tlsprobe-matrix-oracle")
+            let directory = try TestDirectory.make("tlsprobe-go-oracle")
             let go = directory.appending(path: "go_tls_client").path
             let goBuild = try TestProcess.tool("go", ["build", "-o", go, oracleDirectory.appending(path: "go_tls_client.go").path],
                                                in: directory, environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                                                                             "HOME": directory.path, "GOCACHE": directory.appending(path: "gocache").path,
                                                                             "GOFLAGS": "-mod=mod", "GO111MODULE": "off"], timeout: 240)
             guard goBuild.status == 0 else { return .failure(OracleError("go build failed: \(goBuild.combined)")) }
+            return .success(go)
+        } catch { return .failure(OracleError("\(error)")) }
+    }()
+
+    /// The Java client's classes, built once per test process into a temporary directory.
+    static let javaClasses: Result<String, OracleError> = {
+        do {
+            let directory = try TestDirectory.make("tlsprobe-java-oracle")
             let javac = try TestProcess.tool("javac", ["-d", directory.path, oracleDirectory.appending(path: "JavaTLSClient.java").path], timeout: 240)
             guard javac.status == 0 else { return .failure(OracleError("javac failed (scripts/test.sh installs openjdk-17-jdk-headless): \(javac.combined)")) }
-            return .success((go, directory.path))
+            return .success(directory.path)
         } catch { return .failure(OracleError("\(error)")) }
     }()
 
@@ -79,11 +87,9 @@ import TLSProbeLab
             let detail = output.combined.split(separator: "\n").first { $0.contains("Fatal") || $0.contains("Status:") || $0.contains("Error") }.map(String.init) ?? "exit \(output.status)"
             return RealResult(connected: connected, detail: detail)
         case .java:
-            let built = try builtClients.get()
-            return line(try TestProcess.tool("java", ["-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", built.javaClasses, "JavaTLSClient", host, String(port), name, root, timeout], timeout: 30))
+            return line(try TestProcess.tool("java", ["-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", try javaClasses.get(), "JavaTLSClient", host, String(port), name, root, timeout], timeout: 30))
         case .go:
-            let built = try builtClients.get()
-            return line(try TestProcess.run(URL(fileURLWithPath: built.go), [host, String(port), name, root, timeout], timeout: 15))
+            return line(try TestProcess.run(URL(fileURLWithPath: try goClient.get()), [host, String(port), name, root, timeout], timeout: 15))
         case .mbedtls:
             let binary = try MbedTLSOracleTests.oracle.get()
             let result = MbedTLSOracleTests.askOracle(binary, server: ForeignAddress(host: host, port: port), host: name)

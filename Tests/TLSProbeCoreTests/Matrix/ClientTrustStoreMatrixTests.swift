@@ -58,8 +58,7 @@ import TLSProbeLab
                                                           "-verify_return_error", "-CAfile", stores.system], stdin: Data(), timeout: 15)
             return output.status == 0 && output.stdout.contains("Verify return code: 0")
         case "go-1.19":
-            let built = try ClientMatrixAccuracyTests.builtClients.get()
-            let output = try TestProcess.run(URL(fileURLWithPath: built.go), [host, String(port), "localhost", "-", "4000"],
+            let output = try TestProcess.run(URL(fileURLWithPath: try ClientMatrixAccuracyTests.goClient.get()), [host, String(port), "localhost", "-", "4000"],
                                              environment: ["PATH": path, "SSL_CERT_FILE": stores.system, "SSL_CERT_DIR": stores.emptyDirectory], timeout: 15)
             return ClientMatrixAccuracyTests.line(output).connected
         case "requests-2.34":
@@ -73,10 +72,10 @@ import TLSProbeLab
                 """
             return ClientMatrixAccuracyTests.line(try TestProcess.tool("python3", ["-c", script, String(port), stores.certifi], timeout: 20)).connected
         default:
-            let built = try ClientMatrixAccuracyTests.builtClients.get()
+            let javaClasses = try ClientMatrixAccuracyTests.javaClasses.get()
             return ClientMatrixAccuracyTests.line(try TestProcess.tool("java", [
                 "-XX:TieredStopAtLevel=1", "-Djavax.net.ssl.trustStore=\(stores.javaKeystore)", "-Djavax.net.ssl.trustStorePassword=changeit",
-                "-cp", built.javaClasses, "JavaTLSClient", host, String(port), "localhost", "-", "4000"], timeout: 30)).connected
+                "-cp", javaClasses, "JavaTLSClient", host, String(port), "localhost", "-", "4000"], timeout: 30)).connected
         }
     }
 
