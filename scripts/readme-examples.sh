@@ -178,7 +178,7 @@ clients on the same servers.
 
 ## What the server accepts
 
-\`tlsprobe scan\` probes once, then asks the server about every protocol version (SSL 3.0 to TLS
+\`tlsprobe scan\` probes once, then asks the server about every protocol version (SSL 2.0 to TLS
 1.3), every IANA cipher suite per version in the server's order (with its own ClientHello, so
 suites OpenSSL cannot negotiate count too), groups, the DH group of its DHE suites (with and
 without RFC 7919 ffdhe groups offered: a prime under 2048 bits is \`key.weak_dh\`), signature

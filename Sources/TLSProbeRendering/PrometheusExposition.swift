@@ -63,8 +63,11 @@ public final class PrometheusExposition: Sendable {
                 lines.append((Self.scanVersion, Self.sample(Self.scanVersion, target + [("version", version.key)], version.accepted ? 1 : 0)))
                 guard version.accepted else { continue }
                 let suites = scan.cipherSuites[version.key] ?? []
-                lines.append((Self.scanSuites, Self.sample(Self.scanSuites, target + [("version", version.key)], Double(suites.count))))
-                lines.append((Self.scanWeakSuites, Self.sample(Self.scanWeakSuites, target + [("version", version.key)], Double(suites.filter { $0.weakness != nil }.count))))
+                // SSL 2.0's cipher kinds are its suites, every one of them weak (RFC 6176).
+                let count = version.key == ScanReport.ssl2Key ? scan.ssl2CipherSpecs.count : suites.count
+                let weak = version.key == ScanReport.ssl2Key ? count : suites.filter { $0.weakness != nil }.count
+                lines.append((Self.scanSuites, Self.sample(Self.scanSuites, target + [("version", version.key)], Double(count))))
+                lines.append((Self.scanWeakSuites, Self.sample(Self.scanWeakSuites, target + [("version", version.key)], Double(weak))))
             }
         }
         samples.withLock { samples in

@@ -8,7 +8,8 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "List what a server accepts: versions, every cipher suite in its order, groups, signature algorithms, certificates, features.",
         discussion: """
-            Offers SSL 3.0 to TLS 1.3 one at a time with tlsprobe's own ClientHellos, so suites \
+            Offers SSL 2.0 (an SSL 2.0 CLIENT-HELLO) and SSL 3.0 to TLS 1.3 one at a time with \
+            tlsprobe's own ClientHellos, so suites \
             OpenSSL cannot speak (Camellia-GCM, ARIA, CCM_8, GOST and more) count; per version every \
             IANA suite is offered and the server's pick removed until it refuses, which gives its \
             preference order; groups, signature algorithms, compression, secure renegotiation, \

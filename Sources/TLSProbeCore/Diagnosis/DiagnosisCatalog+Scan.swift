@@ -6,6 +6,17 @@ extension DiagnosisCatalog {
     public struct ScanRows: DiagnosisRowSet {
         static let shared = ScanRows()
 
+        /// error: SSL 2.0 is spoken (RFC 6176, DROWN). {ciphers}
+        public let protoSSL2Accepted = DiagnosisEntry(
+            id: "proto.ssl2_accepted", severity: .error, stage: .serverHello, exitStatus: .noCommonParameters,
+            title: "Server speaks SSL 2.0",
+            summaryTemplate: "The server answers an SSL 2.0 CLIENT-HELLO with a SERVER-HELLO offering {ciphers}.",
+            facts: ["ciphers"],
+            explanation: "SSL 2.0 has been prohibited since 2011 (RFC 6176): no handshake integrity, export-grade and 40-bit ciphers, MD5-based MACs. A server that still speaks it exposes its RSA key to DROWN (CVE-2016-0800): recorded TLS sessions that used the same key can be decrypted with SSL 2.0 connections. No client has offered it for over a decade.",
+            fixServer: "Disable SSL 2.0 (OpenSSL ≥ 1.1.0 has none; older: SSL_OP_NO_SSLv2, nginx/Apache: ssl_protocols / SSLProtocol without SSLv2) and never share its RSA key with a server that speaks it.",
+            docs: "RFC 6176; DROWN (CVE-2016-0800)"
+        )
+
         /// error: SSL 3.0 is accepted (POODLE, RFC 7568). {answer}
         public let protoSSL3Accepted = DiagnosisEntry(
             id: "proto.ssl3_accepted", severity: .error, stage: .serverHello, exitStatus: .noCommonParameters,

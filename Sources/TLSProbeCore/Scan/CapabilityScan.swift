@@ -8,7 +8,7 @@ import FoundationEssentials
 /// Three rounds, each as parallel as the server allows (`concurrency` connections at once):
 ///   1. the widest offer of each version (is it spoken, and the first choice);
 ///   2. the rest of each suite enumeration, groups, signature schemes, compression, fallback
-///      SCSV, encrypt-then-MAC, and the OpenSSL handshakes;
+///      SCSV, encrypt-then-MAC, the SSL 2.0 CLIENT-HELLO, and the OpenSSL handshakes;
 ///   3. per version, one reversed offer: does the server have an order of its own; and the
 ///      DH group of the DHE suites, read from ServerKeyExchanges.
 public enum CapabilityScan {
@@ -26,8 +26,8 @@ public enum CapabilityScan {
         let tls13 = spoken.contains(.tls13)
 
         // 2. Everything else at once.
-        enum Job: Sendable { case suites(Int), groups13, groupsLegacy, signatures(ScanVersion), anySignature(ScanVersion), compression, fallback, encryptThenMAC, handshakes }
-        var jobs: [Job] = versions.indices.filter { spoken.contains(versions[$0]) }.map { .suites($0) }
+        enum Job: Sendable { case suites(Int), groups13, groupsLegacy, signatures(ScanVersion), anySignature(ScanVersion), compression, fallback, encryptThenMAC, handshakes, sslv2 }
+        var jobs: [Job] = versions.indices.filter { spoken.contains(versions[$0]) }.map { .suites($0) } + [.sslv2]
         if tls13 { jobs += [.groups13, .signatures(.tls13), .anySignature(.tls13)] }
         if let legacy {
             jobs += [.groupsLegacy, .compression, .encryptThenMAC]
@@ -39,7 +39,7 @@ public enum CapabilityScan {
         if !spoken.isEmpty { jobs.append(.handshakes) }
 
         enum Outcome: Sendable {
-            case suites(SuiteEnumeration), codes([UInt16]), signatures(ScanVersion, [UInt16]), flag(Bool?), handshakes(HandshakeChecks.Findings)
+            case suites(SuiteEnumeration), codes([UInt16]), signatures(ScanVersion, [UInt16]), flag(Bool?), handshakes(HandshakeChecks.Findings), sslv2(SSLv2Hello.Answer)
         }
         let outcomes = ScanSession.parallelMap(jobs, width: jobs.count) { job -> Outcome in
             let r: Outcome
@@ -52,6 +52,7 @@ public enum CapabilityScan {
             case .compression: r = .flag(LegacyFeatureChecks.compression(legacy!, suites: legacy!.candidateSuites, session: session))
             case .fallback: r = .flag(LegacyFeatureChecks.fallbackSCSV(lower: fallbackVersion!, suites: fallbackVersion!.candidateSuites, session: session))
             case .encryptThenMAC: r = .flag(LegacyFeatureChecks.encryptThenMAC(legacy!, session: session))
+            case .sslv2: r = .sslv2(session.offerSSLv2())
             case .handshakes: r = .handshakes(HandshakeChecks.run(session: session, maxVersion: spoken.contains(.tls13) ? .tls13 : legacy.flatMap { TLSVersion(wireValue: Int($0.code)) }))
             }
             return r
@@ -59,6 +60,7 @@ public enum CapabilityScan {
 
         var enumerations: [ScanVersion: SuiteEnumeration] = [:]
         var handshakes = HandshakeChecks.Findings()
+        var sslv2 = SSLv2Hello.Answer.timedOut
         for (job, outcome) in zip(jobs, outcomes) {
             switch (job, outcome) {
             case (.suites, .suites(let found)): enumerations[found.version] = found
@@ -71,6 +73,7 @@ public enum CapabilityScan {
             case (.fallback, .flag(let value)): report.features.fallbackSCSV = value
             case (.encryptThenMAC, .flag(let value)): report.features.encryptThenMAC = value
             case (.handshakes, .handshakes(let found)): handshakes = found
+            case (.sslv2, .sslv2(let answer)): sslv2 = answer
             default: break
             }
         }
@@ -99,6 +102,11 @@ public enum CapabilityScan {
             }
         }
 
+        // SSL 2.0 first: its own record format, outside `ScanVersion` (no suites of the TLS registry).
+        report.versions.append(ScannedVersion(key: ScanReport.ssl2Key, name: "SSL 2.0", accepted: sslv2.speaksSSLv2, answer: sslv2.label))
+        if case .serverHello(_, let specs, _) = sslv2 {
+            report.ssl2CipherSpecs = specs.map { ScannedCode(code: SSLv2Hello.codeText($0), name: SSLv2Hello.name($0)) }
+        }
         for (index, version) in versions.enumerated() {
             let found = enumerations[version]
             let accepted = spoken.contains(version)

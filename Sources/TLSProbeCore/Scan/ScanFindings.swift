@@ -6,8 +6,12 @@ enum ScanFindings {
             Diagnosis(id: id, facts: base.merging(facts) { _, new in new })
         }
         var found: [Diagnosis] = []
+        if scan.acceptsSSLv2 {
+            let names = scan.ssl2CipherSpecs.map(\.name)
+            found.append(make(DiagnosisID.protoSSL2Accepted, ["ciphers": names.isEmpty ? "no cipher kind" : names.joined(separator: ", ")]))
+        }
         let spoken = scan.acceptedVersions
-        guard let best = spoken.max() else { return [] }
+        guard let best = spoken.max() else { return found }
         let legacy = spoken.filter { !$0.isTLS13 }.max()
 
         if spoken.contains(.ssl3), let row = scan.versions.first(where: { $0.key == ScanVersion.ssl3.key }) {

@@ -2,8 +2,11 @@
 /// type has explicit snake_case keys (a contract, like the rest of `ProbeReport`). Dictionaries
 /// are keyed by `ScanVersion.key` ("tls1_2") so `jq '.scan.cipher_suites.tls1_2'` works.
 public struct ScanReport: Codable, Sendable {
-    /// One row per version, SSL 3.0 to TLS 1.3, whether accepted or not.
+    /// One row per version, SSL 2.0 (key `ssl2`, asked in its own record format) and SSL 3.0 to
+    /// TLS 1.3, whether accepted or not.
     public var versions: [ScannedVersion] = []
+    /// The SSL 2.0 cipher kinds the server's SERVER-HELLO listed ("0x010080"); empty unless it speaks SSL 2.0.
+    public var ssl2CipherSpecs: [ScannedCode] = []
     /// Accepted suites per accepted version, in the server's preference order when it has one
     /// (`server_order`), else in the order they were found.
     public var cipherSuites: [String: [ScannedSuite]] = [:]
@@ -33,11 +36,16 @@ public struct ScanReport: Codable, Sendable {
 
     public init() {}
 
+    /// The `versions` key of the SSL 2.0 row.
+    public static let ssl2Key = "ssl2"
+    public var acceptsSSLv2: Bool { versions.contains { $0.key == Self.ssl2Key && $0.accepted } }
+
     public func suites(_ version: ScanVersion) -> [ScannedSuite] { cipherSuites[version.key] ?? [] }
     public var acceptedVersions: [ScanVersion] { versions.filter(\.accepted).compactMap { ScanVersion(rawValue: $0.key) } }
 
     enum CodingKeys: String, CodingKey {
         case versions
+        case ssl2CipherSpecs = "ssl2_cipher_specs"
         case cipherSuites = "cipher_suites"
         case serverOrder = "server_order"
         case groups
@@ -136,6 +144,11 @@ public struct ScannedCode: Codable, Sendable, Equatable {
 
     init(code: UInt16, name: String) {
         self.code = hex(code)
+        self.name = name
+    }
+
+    init(code: String, name: String) {
+        self.code = code
         self.name = name
     }
 }

@@ -37,6 +37,14 @@ final class ScanSession: @unchecked Sendable {
         return RawHello.offer(spec, to: address, deadline: connectionDeadline(), keyExchangeBytes: keyExchangeBytes)
     }
 
+    /// The SSL 2.0 CLIENT-HELLO through the gate; `.timedOut` when the scan's time is up.
+    func offerSSLv2() -> SSLv2Hello.Answer {
+        guard gate.acquire(until: deadline) else { return .timedOut }
+        defer { gate.release() }
+        counter.withLock { connectionCount += 1 }
+        return SSLv2Hello.offer(to: address, deadline: connectionDeadline())
+    }
+
     /// Runs `body` holding a connection slot (for OpenSSL handshakes); nil when time is up.
     func withSlot<T>(_ body: () -> T) -> T? {
         guard gate.acquire(until: deadline) else { return nil }

@@ -61,6 +61,12 @@ public final class LabRawServer: LabServer {
             while request.count < 16_384, !request.containsHeadEnd, let chunk = connection.read() { request += chunk }
             let head = "HTTP/1.1 200 OK\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
             connection.write(Array(head.utf8) + body)
+        case .sslv2ServerHello(let certificate, let kinds):
+            // A two-byte SSL 2.0 header has its high bit set; a TLS record starts with 20…23.
+            guard let header = connection.read(exactly: 2), header[0] & 0x80 != 0,
+                  let body = connection.read(exactly: Int(header[0] & 0x7F) << 8 | Int(header[1])),
+                  let offered = LabSSLv2.clientCipherKinds(body) else { return }
+            connection.write(LabSSLv2.serverHello(certificate: certificate, cipherKinds: kinds.filter(offered.contains)))
         case .script(let handler):
             handler(connection.fd)
         }

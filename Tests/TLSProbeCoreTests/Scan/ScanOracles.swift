@@ -37,7 +37,7 @@ enum SSLScanOracle {
             let attributes = Self.attributes(text)
             if text.hasPrefix("<protocol ") {
                 let key = attributes["type"] == "ssl" ? "ssl\(attributes["version"] ?? "")" : "tls" + (attributes["version"] ?? "").replacingOccurrences(of: ".", with: "_")
-                if key != "ssl2" { view.versions[key] = attributes["enabled"] == "1" }
+                view.versions[key] = attributes["enabled"] == "1"
             } else if text.hasPrefix("<cipher "), let version = attributes["sslversion"].map(versionKey), let id = attributes["id"].flatMap(code) {
                 view.suites[version, default: []].append(id)
                 if let bits = attributes["dhebits"].flatMap({ Int($0) }) { view.dheBits.insert(bits) }
@@ -96,6 +96,14 @@ enum TestSSLOracle {
         return try parse(Data(contentsOf: file))
     }
 
+    /// testssl.sh -p (protocols only): which versions it finds offered, keyed like the scan.
+    static func protocols(port: UInt16, directory: URL) throws -> [String: Bool] {
+        let file = directory.appending(path: "testssl-protocols-\(port).json")
+        try? FileManager.default.removeItem(at: file)
+        _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-p", "--jsonfile", file.path, "127.0.0.1:\(port)"], timeout: 120)
+        return try parse(Data(contentsOf: file)).versions
+    }
+
     /// testssl.sh -J (LOGJAM, a few seconds): the published prime it recognised in the DHE
     /// ServerKeyExchange ("RFC7919/ffdhe2048"), or the size of one it did not ("Unknown DH group
     /// has only 1024 bits", said for primes under 2048 bits).
@@ -119,11 +127,12 @@ enum TestSSLOracle {
     static func parse(_ data: Data) throws -> OracleView {
         let entries = (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
         var view = OracleView()
-        let names = ["SSLv3": "ssl3", "TLS1": "tls1_0", "TLS1_1": "tls1_1", "TLS1_2": "tls1_2", "TLS1_3": "tls1_3"]
+        let names = ["SSLv2": "ssl2", "SSLv3": "ssl3", "TLS1": "tls1_0", "TLS1_1": "tls1_1", "TLS1_2": "tls1_2", "TLS1_3": "tls1_3"]
         for entry in entries {
             guard let id = entry["id"] as? String, let finding = entry["finding"] as? String else { continue }
             if let key = names[id] {
-                view.versions[key] = finding.hasPrefix("offered")
+                // SSLv2 offered reads "vulnerable with 3 ciphers" (DROWN) or "offered, no cipher".
+                view.versions[key] = finding.hasPrefix("offered") || finding.hasPrefix("vulnerable")
             } else if id.hasPrefix("cipherorder_") || id.hasPrefix("supportedciphers_") {
                 // cipherorder_TLSv1_2: "ECDHE-RSA-AES256-GCM-SHA384 …" (OpenSSL or IANA names) in the server's order.
                 let version = names[id.replacingOccurrences(of: "cipherorder_", with: "").replacingOccurrences(of: "supportedciphers_", with: "")
