@@ -46,13 +46,13 @@ extension DiagnosisCatalog {
             docs: "RFC 7919; CVE-2016-0701"
         )
 
-        /// The server signs with no signature algorithm we offered. {server_sigalgs} {offered}
+        /// The server signs with no signature algorithm a client offered. {server_sigalgs} {offered}
         public let sigNoShared = DiagnosisEntry(
             id: "sig.no_shared", severity: .error, stage: .serverHello, exitStatus: .noCommonParameters,
             title: "No signature algorithm in common",
-            summaryTemplate: "The server accepts only signature algorithms we did not offer: {server_sigalgs} (we offered {offered}).",
+            summaryTemplate: "The server signs only with {server_sigalgs}: a ClientHello offering {offered} was refused.",
             facts: ["server_sigalgs", "offered"],
-            explanation: "The server can only sign its key exchange with algorithms the client does not list (for example an RSA key with only SHA-1 or only PKCS#1 v1.5 in TLS 1.3, or a DSA key); the handshake fails before any certificate is sent.",
+            explanation: "The server can only sign its key exchange with algorithms the client does not list (for example an RSA key with only SHA-1 or only PKCS#1 v1.5 in TLS 1.3, or a DSA key); the handshake fails before any certificate is sent, or where the ServerKeyExchange belongs. A TLS 1.2 server allowed only SHA-1 signatures connects with a client that offers SHA-1 (tlsprobe does, to see such servers) and refuses the ones that do not: OpenSSL 3 at its default security level (curl, Python), browsers, Go; tlsprobe offers the same hello without SHA-1 and MD5 to tell.",
             fixServer: "Serve a certificate whose key can sign with rsa_pss_rsae_sha256 / ecdsa_secp256r1_sha256, and allow SHA-256 or better.",
             fixClient: "Offer the algorithm the server needs if policy allows (openssl s_client -sigalgs).",
             alert: "handshake_failure (40)",

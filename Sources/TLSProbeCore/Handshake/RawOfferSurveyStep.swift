@@ -29,7 +29,7 @@ struct RawOfferSurveyStep: FollowUpStep {
             return context.diagnosis(DiagnosisID.keyNoSharedGroup, facts, stage: .serverHello)
         case .signatureSchemes(let schemes)?:
             facts["server_sigalgs"] = schemes.map(WireSignatureScheme.name).joined(separator: ", ")
-            facts["offered"] = "\(ours?.offeredSignatureSchemes.count ?? 0) schemes"
+            facts["offered"] = "our \(ours?.offeredSignatureSchemes.count ?? 0) schemes"
             return context.diagnosis(DiagnosisID.sigNoShared, facts, stage: .serverHello)
         case nil:
             return nil

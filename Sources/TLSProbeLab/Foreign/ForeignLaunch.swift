@@ -91,6 +91,12 @@ struct ForeignLaunch {
     func openssl() throws -> ForeignCommand {
         try refuseApplicationClose("openssl s_server")
         var arguments = ["s_server", "-accept", hostAndPort, "-cert", chainPath, "-key", keyPath, "-www", "-quiet"]
+        // -cert sends only the file's first certificate: the intermediates go with -cert_chain.
+        if spec.chain.count > 1 {
+            let intermediates = directory.appending(path: "intermediates.pem")
+            try LabCertificate.writeBundle(Array(spec.chain.dropFirst()), to: intermediates)
+            arguments += ["-cert_chain", intermediates.path]
+        }
         if let ciphers = spec.ciphers { arguments += ["-cipher", ciphers] }
         if requiresClientCertificate { arguments += ["-Verify", "1", "-CAfile", clientCAPath] }
         return ForeignCommand(executable: try ForeignTools.require("openssl"), arguments: arguments + spec.extra)

@@ -49,8 +49,8 @@ extension LabScenarios {
         ) { pki in try serve(pki.chain) { $0.pin(.tls1_2); $0.sigalgs = "rsa_pss_rsae_sha256:rsa_pss_rsae_sha384" } },
         LabScenario(
             name: "tls12-sha1-signature",
-            summary: "TLS 1.2 only, and the server signs its key exchange with SHA-1 (rsa_pkcs1_sha1)",
-            expectedDiagnosis: DiagnosisID.sigHandshakeSHA1, expectedExit: .noCommonParameters
+            summary: "TLS 1.2 only, and the server can sign its key exchange only with SHA-1 (rsa_pkcs1_sha1): clients without SHA-1 fail",
+            expectedDiagnosis: DiagnosisID.sigNoShared, expectedExit: .noCommonParameters
         ) { pki in try serve(pki.chain) { $0.pin(.tls1_2); $0.sigalgs = "RSA+SHA1" } },
     ]
 }

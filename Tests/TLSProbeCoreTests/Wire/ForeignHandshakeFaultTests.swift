@@ -128,6 +128,37 @@ import TLSProbeLab
         #expect(report.exitCode == ExitStatus.noCommonParameters.rawValue)
     }
 
+    // MARK: no shared signature algorithm
+
+    /// TLS 1.2 servers allowed only SHA-1 signatures: our hello lists SHA-1 and gets a SHA-1
+    /// key exchange; the same hello without SHA-1 and MD5 is refused, as a real OpenSSL 3 client
+    /// at its default security level is. s_server and botan serve one connection at a time, so
+    /// there the question is asked again once our connection is closed.
+    @Test(arguments: [ForeignStack.gnutls, .botan, .openssl])
+    func aServerThatCanSignOnlyWithSHA1IsNoSharedSignatureAlgorithm(stack: ForeignStack) throws {
+        let server = try ForeignServerPool.server("\(stack.name)-sha1-signatures-only") {
+            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
+            spec.ciphers = stack == .gnutls ? "NORMAL:-SIGN-ALL:+SIGN-RSA-SHA1:-VERS-TLS1.3:-KX-ALL:+ECDHE-RSA" : "ECDHE:@SECLEVEL=0"
+            spec.botanPolicy = ["signature_methods = RSA", "signature_hashes = SHA-1"]
+            spec.extra = stack == .openssl ? ["-sigalgs", "RSA+SHA1", "-no_tls1_3"] : []
+            return try ForeignTLSServer.start(stack, spec)
+        }
+        let alpn = stack == .botan ? ["-alpn", "echo/0.1"] : []
+        let report = try Self.probe(server) { $0.alpn = alpn.isEmpty ? $0.alpn : ["echo/0.1"] }
+        let all = report.diagnoses.map { "\($0.id): \($0.summary)" }
+        let found = try #require(Self.diagnosis(DiagnosisID.sigNoShared, in: report), "\(all) \(report.followUps.map(\.result))")
+        #expect(found.summary.contains("rsa_pkcs1_sha1"))
+        #expect(found.stage == .keyExchange)
+        #expect(Self.diagnosis(DiagnosisID.sigHandshakeSHA1, in: report) == nil, "\(all)")
+        #expect(report.exitCode == ExitStatus.noCommonParameters.rawValue, "\(all)")
+        #expect(report.followUps.contains { $0.purpose.hasPrefix("can the server sign without SHA-1") && !$0.accepted })
+        // A real client agrees: OpenSSL 3 at its default level fails; at level 0 (SHA-1 offered) it connects with SHA-1.
+        let modern = try TestProcess.tool("openssl", ["s_client", "-connect", "127.0.0.1:\(server.port)", "-brief"] + alpn, stdin: Data(), timeout: 15)
+        let legacy = try TestProcess.tool("openssl", ["s_client", "-connect", "127.0.0.1:\(server.port)", "-brief", "-cipher", "DEFAULT@SECLEVEL=0"] + alpn, stdin: Data(), timeout: 15)
+        #expect(!modern.stderr.contains("CONNECTION ESTABLISHED"), "\(modern.stderr)")
+        #expect(legacy.stderr.contains("Hash used: SHA1"), "\(legacy.stderr)")
+    }
+
     // MARK: client certificate required, whatever the server does next
 
     @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls", "java-1.3", "java-1.2"])

@@ -18,6 +18,10 @@ struct KeyExchangeStage: ProbeStage {
         details.signatureAlgorithm = session.signatureAlgorithm
         details.forwardSecrecy = session.forwardSecrecy
         var diagnoses = PolicyJudge.keyExchange(session, context: context) + ConnectionFlags.dhPrime(context.connection, context: context)
+        // SHA-1 because we offered it, or because the server has nothing else? (Handshake/)
+        if let index = diagnoses.firstIndex(where: { $0.id == DiagnosisID.sigHandshakeSHA1 }), let signature = session.signatureAlgorithm {
+            diagnoses[index] = SHA1SignatureCheck.judge(diagnoses[index], signature: signature, context: context)
+        }
         if session.forwardSecrecy == false {
             diagnoses.append(context.diagnosis(DiagnosisID.keyNoForwardSecrecy, ["cipher": session.cipher ?? "?"]))
         }
