@@ -23,16 +23,43 @@ struct CertificateAbuseTests {
         HostileFixture.check(result, exit: [.otherCertificateProblem], ids: [DiagnosisID.certTooLarge])
     }
 
-    @Test func thousandCertificates() throws {
+    /// ~420 KB is under OpenSSL's 1 MB cap but far over the 100 KB any client accepts, with ten
+    /// times more certificates than any client verifies: tlsprobe reads the list, keeps the
+    /// first 20 and does not let OpenSSL decode the rest (CertificateListCut); the path from
+    /// those still verifies, the count and size are exact, and the run fails on the size.
+    @Test(arguments: [LabTLSVersion.tls1_2, .tls1_3])
+    func thousandCertificates(_ version: LabTLSVersion) throws {
         let chain = try LabHostileChains.many(999, leafIssuer: pki.intermediate)
+        var config = LabTLSServerConfig(chain: [chain[0], pki.intermediate] + chain.dropFirst())
+        config.pin(version)
+        let server = try LabTLSServer(config)
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("1,000 certificates (leaf, intermediate, 998 strangers), \(version)", result)
+        let report = result.report
+        #expect(report.verification.trusted == true, "\(report.verification.errors)")
+        HostileFixture.check(result, exit: [.otherCertificateProblem], ids: [DiagnosisID.certTooLarge])
+        let details = report.stage(.certificate)?.details.certificate
+        #expect(details?.sentCount == 1000)
+        #expect(report.certificates.count == 20 && report.certificates.first?.commonName == "localhost")
+        #expect((details?.certificateMessageBytes ?? 0) > 300_000)
+        #expect(report.diagnoses.filter { $0.id == DiagnosisID.certTooLarge }.count == 1, "\(report.diagnoses.map(\.id))")
+        #expect(report.stage(.certificate)?.summary.hasPrefix("1000 sent (the first 20 read)") == true, "\(report.stage(.certificate)?.summary ?? "")")
+        let tooLarge = report.diagnoses.first { $0.id == DiagnosisID.certTooLarge }
+        #expect(tooLarge?.openssl?.contains("read the first 20 of 1000") == true, "\(tooLarge?.openssl ?? "-")")
+    }
+
+    /// 101 small certificates in under 100 KB: stock clients take the message, so it is decoded
+    /// whole and the handshake completes (the cut is only for lists no client accepts).
+    @Test func aHundredAndOneCertificatesUnderTheDefaultLimitAreDecodedWhole() throws {
+        let chain = try LabHostileChains.many(100, leafIssuer: pki.intermediate)
         let server = try serve([chain[0], pki.intermediate] + chain.dropFirst())
         defer { server.stop() }
         let result = try HostileFixture.probe(server)
-        HostileTable.row("1,000 certificates (leaf, intermediate, 998 strangers)", result)
-        // ~420 KB is under OpenSSL's 1 MB cap (so the path still verifies) but far over the
-        // 100 KB a small client (mbedTLS) accepts: tlsprobe says so.
-        #expect(result.report.verification.trusted == true)
-        HostileFixture.check(result, exit: [.otherCertificateProblem], ids: [DiagnosisID.certTooLarge])
+        let details = result.report.stage(.certificate)?.details.certificate
+        #expect((details?.certificateMessageBytes ?? .max) < 100 * 1024)  // OpenSSL's default max_cert_list
+        #expect(details?.sentCount == 101)
+        #expect(result.report.stage(.finished)?.status == .ok, "\(result.report.diagnoses.map(\.id))")
     }
 
     @Test func twentyDeepChain() throws {

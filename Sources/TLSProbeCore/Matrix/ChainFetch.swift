@@ -66,6 +66,7 @@ final class FetchedChain: @unchecked Sendable {
             connection = try TLSConnection(context: context, serverName: key.serverName, verifyName: verifyName, alpn: key.alpn,
                                            start: .now, requestOCSPStaple: key.statusRequest)
         } catch { return failed("\(error)") }
+        connection.recorder.cutsLongCertificateLists = false
         switch connection.handshake(over: socket, deadline: deadline) {
         case .completed:
             return FetchedChain(connection: connection, session: connection.negotiatedSession(), chain: connection.sentChainSummaries(now: now),

@@ -52,7 +52,10 @@ final class ChainUnderTest {
         return ChainUnderTest(sent: sent, store: store, errors: result.errors, built: result.built)
     }
 
-    var sentCount: Int { sent.count }
+    /// How many the server sent, when `sent` holds only the first of them (`CertificateListCut`).
+    var sentCountOverride: Int?
+
+    var sentCount: Int { sentCountOverride ?? sent.count }
 
     /// The chain as sent, leaf first (the first `maxListedCertificates`).
     func sentSummaries(now: Date) -> [CertificateSummary] { sent.summaries(now: now, limit: Self.maxListedCertificates) }
@@ -129,6 +132,18 @@ extension TLSConnection {
     /// The chain as the server sent it, leaf first (the first `ChainUnderTest.maxListedCertificates`).
     func peerChain(now: Date) -> [CertificateSummary] {
         X509Stack(copying: SSL_get_peer_cert_chain(handle))?.summaries(now: now, limit: ChainUnderTest.maxListedCertificates) ?? []
+    }
+
+    /// The first certificates of a list tlsprobe did not let OpenSSL decode whole
+    /// (`CertificateListCut`), verified against this connection's store as the handshake would.
+    func cutChainUnderTest(host: String, at: Date?, now: Date) -> ChainUnderTest? {
+        guard let cut = recorder.certificateListCut, let sent = X509Stack(),
+              let store = X509TrustStore(sharing: SSL_CTX_get_cert_store(context.context)) else { return nil }
+        for der in cut.firstCertificates { if let certificate = X509Stack.certificate(der: der) { sent.append(owned: certificate) } }
+        guard sent.count > 0 else { return nil }
+        let chain = ChainUnderTest.verifying(sent, against: store, host: host, at: at, authLevel: SSL_get_security_level(handle), now: now)
+        chain.sentCountOverride = cut.count
+        return chain
     }
 
     /// The chain the server sent, with the handshake's verification of it; nil before a

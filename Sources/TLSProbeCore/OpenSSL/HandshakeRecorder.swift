@@ -32,6 +32,10 @@ final class HandshakeRecorder {
     /// The first bytes the peer sent, raw, to recognise peers that do not speak TLS.
     private(set) var firstReceivedBytes: [UInt8] = []
     private(set) var totalReceivedBytes = 0
+    /// Set when the server's certificate list was too long to decode whole (CertificateListCut).
+    var certificateListCut: CertificateListCut?
+    /// False: every list is decoded whole (the client matrix judges each client on the full list).
+    var cutsLongCertificateLists = true
     private(set) var totalSentBytes = 0
 
     /// Full bytes are kept only for the messages we parse; others keep their size.

@@ -181,10 +181,16 @@ final class TLSConnection {
 // Non-capturing so they convert to C function pointers; they find their recorder through the
 // SSL object's ex_data / callback argument (an unretained pointer: the connection owns both).
 private let messageCallback: @convention(c) (Int32, Int32, Int32, UnsafeRawPointer?, Int, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = {
-    writeP, _, contentType, buffer, length, _, argument in
+    writeP, version, contentType, buffer, length, _, argument in
     guard let argument, let buffer else { return }
     let recorder = Unmanaged<HandshakeRecorder>.fromOpaque(argument).takeUnretainedValue()
-    recorder.recordMessage(sent: writeP != 0, contentType: contentType, buffer: UnsafeRawBufferPointer(start: buffer, count: length))
+    let message = UnsafeRawBufferPointer(start: buffer, count: length)
+    recorder.recordMessage(sent: writeP != 0, contentType: contentType, buffer: message)
+    // A certificate list no client takes is not decoded whole (CertificateListCut).
+    if writeP == 0, contentType == 22, recorder.cutsLongCertificateLists, let (cut, lengthOffset) = CertificateListCut.inspect(message, tls13: version == TLS1_3_VERSION) {
+        recorder.certificateListCut = cut
+        CertificateListCut.cut(UnsafeMutableRawBufferPointer(mutating: message), lengthOffset: lengthOffset)
+    }
 }
 
 private let verifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { preverifyOK, storeContext in

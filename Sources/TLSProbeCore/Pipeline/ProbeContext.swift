@@ -96,7 +96,8 @@ final class ProbeContext {
     func fail(_ failure: StageFailure) {
         let (stage, summary, found) = settle(failure)
         if let index = report.stages.firstIndex(where: { $0.name == stage }) {
-            report.diagnoses.append(found)
+            // The stage may have found it already (a certificate list tlsprobe cut): not twice.
+            if !report.diagnoses.contains(where: { $0.id == found.id && $0.summary == found.summary }) { report.diagnoses.append(found) }
             report.stages[index].status = .fail
             return
         }

@@ -25,13 +25,21 @@ final class ChainLab {
     /// Serves `chain` exactly as given and probes `localhost` with `trust` as the CA file.
     func probe(
         sending chain: [LabCertificate], trusting trust: [LabCertificate], host: String = "localhost",
-        _ adjust: (inout ProbeOptions) -> Void = { _ in }
+        label: String = #function, _ adjust: (inout ProbeOptions) -> Void = { _ in }
     ) throws -> ProbeReport {
         let server = try LabTLSServer(LabTLSServerConfig(chain: chain))
         defer { server.stop() }
-        let report = try probe(port: server.port, trusting: trust, host: host, adjust)
+        let report = try probe(port: server.port, trusting: trust, host: host, label: label, adjust)
         try expectCheckAgrees(with: report, chain: chain, trusting: trust, host: host, adjust)
         return report
+    }
+
+    /// With TLSPROBE_TEST_TABLES set: one line per probe (the test, the exit code, each
+    /// certificate-stage diagnosis as printed), for the closing notes of #15. Quiet otherwise.
+    static func tableRow(_ label: String, _ report: ProbeReport) {
+        guard ProcessInfo.processInfo.environment["TLSPROBE_TEST_TABLES"] != nil else { return }
+        let found = report.diagnoses.filter { $0.stage == .certificate }.map { "\($0.severity) \($0.id): \($0.summary)" }
+        print("CHAIN-ROW | \(label) | exit \(report.exitCode) | " + (found.isEmpty ? "(no certificate-stage diagnosis)" : found.joined(separator: " || ")))
     }
 
     /// `tlsprobe check` on the same certificates from a file gives the probe's certificate-stage
@@ -50,7 +58,8 @@ final class ChainLab {
         #expect(offline.verification.errors.map(\.code) == live.verification.errors.map(\.code), sourceLocation: sourceLocation)
     }
 
-    func probe(port: UInt16, trusting trust: [LabCertificate], host: String = "localhost", _ adjust: (inout ProbeOptions) -> Void = { _ in }) throws -> ProbeReport {
+    func probe(port: UInt16, trusting trust: [LabCertificate], host: String = "localhost", label: String = #function,
+               _ adjust: (inout ProbeOptions) -> Void = { _ in }) throws -> ProbeReport {
         var options = ProbeOptions()
         options.trust = .file(try write(trust, "trust-\(UUID().uuidString.prefix(8)).pem"))
         options.timeout = 5
@@ -58,7 +67,9 @@ final class ChainLab {
         options.connectTo = "127.0.0.1"
         options.runHTTP = false
         adjust(&options)
-        return try ProbeEngine(options: options).probe(ProbeTarget.parse("\(host):\(port)"))
+        let report = try ProbeEngine(options: options).probe(ProbeTarget.parse("\(host):\(port)"))
+        Self.tableRow(label, report)
+        return report
     }
 }
 

@@ -15,8 +15,8 @@ struct ChainRuleTests {
         root = try ChainSpecs.root("Rules Root")
     }
 
-    private func probe(_ chain: [LabCertificate], trust: [LabCertificate]? = nil) throws -> ProbeReport {
-        try lab.probe(sending: chain, trusting: trust ?? [root])
+    private func probe(_ chain: [LabCertificate], trust: [LabCertificate]? = nil, label: String = #function) throws -> ProbeReport {
+        try lab.probe(sending: chain, trusting: trust ?? [root], label: label)
     }
 
     private func expectID(_ report: ProbeReport, _ id: String, depth: Int? = nil, words: [String] = [], exit: TLSProbeCore.ExitStatus? = nil,

@@ -17,8 +17,8 @@ struct StrictPassTests {
     }
 
     private func check(_ chain: [LabCertificate], trust: [LabCertificate]? = nil, words: [String],
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let report = try lab.probe(sending: chain, trusting: trust ?? [root])
+                       label: String = #function, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let report = try lab.probe(sending: chain, trusting: trust ?? [root], label: label)
         let all = report.diagnoses.map { "\($0.id): \($0.summary)" }
         let strict = report.diagnoses.filter { $0.id == DiagnosisID.chainStrict }
         #expect(strict.contains { finding in words.allSatisfy { finding.summary.contains($0) } }, "\(all)", sourceLocation: sourceLocation)

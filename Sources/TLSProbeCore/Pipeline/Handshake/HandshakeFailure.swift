@@ -113,6 +113,13 @@ enum HandshakeFailure {
         let detail = errors.last.map { "\($0.reason) (\($0.text))" } ?? "no OpenSSL error recorded"
         let recorder = connection.recorder
         let offer = context.engine.context.offer
+        if let cut = recorder.certificateListCut {
+            // tlsprobe's own refusal (CertificateListCut): the certificate stage judged what it read
+            // and found the size (the same diagnosis, recorded once).
+            let tooLarge = context.report.diagnoses.first { $0.id == DiagnosisID.certTooLarge }
+                ?? context.diagnosis(DiagnosisID.certTooLarge, ["bytes": String(cut.messageBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)], stage: .certificate)
+            return StageFailure(tooLarge)
+        }
         if reasons.contains("excessive message size") {
             // Named after the message that was too large, at its stage: see OversizedMessage.
             return StageFailure(context.oversizedMessageDiagnosis(OversizedMessage.locate(in: recorder), openssl: detail))

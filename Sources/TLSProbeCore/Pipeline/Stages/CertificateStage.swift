@@ -23,6 +23,11 @@ struct CertificateStage: ProbeStage {
         guard !context.hasCompleted(.certificate) else { return context.report.verification.trusted == true && context.report.verification.hostnameMatched == true }
         let messageBytes = connection.recorder.firstHandshake(HandshakeType.certificate, sent: false)?.message.size
         var chain = connection.chainUnderTest()
+        if chain == nil, connection.recorder.certificateListCut != nil {
+            // tlsprobe refused the list, not the server's chain: judge what was read of it.
+            chain = connection.cutChainUnderTest(host: context.verifyName, at: context.options.at, now: context.options.at ?? context.startDate)
+            return judge(context, chain, host: context.verifyName, certificateMessageBytes: messageBytes)
+        }
         if let found = chain, found.errors.isEmpty && verifyFailedUnreported {
             let now = context.options.at ?? context.startDate
             chain = ChainUnderTest(sent: found.sent, store: found.store, errors: [connection.unreportedVerifyFailure(now: now)], built: found.built)
@@ -65,9 +70,11 @@ struct CertificateStage: ProbeStage {
         }
         let totalBytes = messageBytes ?? chain.reduce(0) { $0 + $1.derBytes }
         if totalBytes > TLSClientContext.defaultCertificateListLimit {
-            findings.append(Finding(
-                diagnosis: context.diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)]),
-                short: "certificate list of \(totalBytes / 1024) KB"))
+            var diagnosis = context.diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)])
+            if let count = chainUnderTest?.sentCountOverride {
+                diagnosis.openssl = "not decoded whole: tlsprobe read the first \(chain.count) of \(count) certificates and ended the handshake (CertificateListCut: over \(CertificateListCut.maxCertificates) certificates in more than \(TLSClientContext.defaultCertificateListLimit) bytes)"
+            }
+            findings.append(Finding(diagnosis: diagnosis, short: "certificate list of \(totalBytes / 1024) KB"))
         }
         let completion = chainUnderTest.flatMap { completeThroughAIA(context, $0, host: host, now: now) }
         if let completion {
@@ -88,7 +95,7 @@ struct CertificateStage: ProbeStage {
         details.trusted = trusted
         details.hostnameMatched = hostnameMatched
         details.aiaCompletion = completion
-        context.complete(StageReport(name: .certificate, status: .ok, summary: certificateSummary(chain, details: details, findings: findings), details: .certificate(details)),
+        context.complete(StageReport(name: .certificate, status: .ok, summary: certificateSummary(chain, details: details, findings: findings, readOnlyListed: chainUnderTest?.sentCountOverride != nil), details: .certificate(details)),
                  diagnoses: findings.map(\.diagnosis))
         return analyzer.trusted && analyzer.hostnameMatched && !findings.contains { $0.diagnosis.severity == .error }
     }
@@ -106,8 +113,10 @@ struct CertificateStage: ProbeStage {
         return completion
     }
 
-    private static func certificateSummary(_ chain: [CertificateSummary], details: CertificateDetails, findings: [Finding]) -> String {
+    /// `readOnlyListed`: tlsprobe read only the listed certificates (CertificateListCut).
+    private static func certificateSummary(_ chain: [CertificateSummary], details: CertificateDetails, findings: [Finding], readOnlyListed: Bool) -> String {
         var text = "\(details.sentCount ?? chain.count) sent"
+        if let sent = details.sentCount, sent > chain.count, readOnlyListed { text += " (the first \(chain.count) read)" }
         if let root = details.builtChain?.last, details.trusted == true {
             text += ", chain to \(quoted(commonName(of: root)))"
         } else if let leaf = chain.first {
