@@ -99,12 +99,12 @@ enum CertificateFileReader {
         let data = try bytes(of: path, limit: 1024 * 1024)
         defer { OpenSSLErrorQueue.clear() }
         let pem = withBIO(data) { bio in PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in -1 }, nil) } ?? nil
-        if let pem { return PrivateKey(pem) }
+        if let pem { return PrivateKey(owning: pem) }
         let der = data.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var cursor = buffer.baseAddress
             return d2i_AutoPrivateKey(nil, &cursor, buffer.count)
         }
-        if let der { return PrivateKey(der) }
+        if let der { return PrivateKey(owning: der) }
         let encrypted = containsText(data, "ENCRYPTED")
         throw .noCertificates(path: path, reason: encrypted ? "the key is encrypted; decrypt it first (openssl pkey -in KEY -out plain.pem)" : "expected an unencrypted PEM or DER private key")
     }
@@ -128,26 +128,5 @@ enum CertificateFileReader {
             }
             return false
         }
-    }
-}
-
-/// An EVP_PKEY this code owns (for `check --key`).
-final class PrivateKey {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { EVP_PKEY_free(pointer) }
-
-    /// The key is the private half of `certificate`'s public key.
-    func matches(_ certificate: OpaquePointer) -> Bool {
-        defer { OpenSSLErrorQueue.clear() }
-        return X509_check_private_key(certificate, pointer) == 1
-    }
-
-    /// "RSA 2048 bits", "EC P-256", "Ed25519".
-    var label: String {
-        let bits = Int(EVP_PKEY_get_bits(pointer))
-        let name = EVP_PKEY_get0_type_name(pointer).map { String(cString: $0) } ?? "unknown"
-        if name == "EC" { return "EC \(X509Certificate.curveName(pointer) ?? "\(bits) bits")" }
-        return name.hasPrefix("ED") || name.hasPrefix("X") ? name : "\(name) \(bits) bits"
     }
 }

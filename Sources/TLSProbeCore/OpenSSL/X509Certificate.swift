@@ -152,10 +152,7 @@ enum X509Certificate {
     }
 
     static func curveName(_ key: OpaquePointer) -> String? {
-        var buffer = [CChar](repeating: 0, count: 80)
-        var length = 0
-        guard EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, &buffer, buffer.count, &length) == 1 else { return nil }
-        return GroupNames.friendly(String(nulTerminated: buffer))
+        PrivateKey.groupName(key).map(GroupNames.friendly)
     }
 
     private static func signatureAlgorithm(_ certificate: OpaquePointer) -> String {
@@ -198,11 +195,37 @@ enum X509Certificate {
         return nil
     }
 
-    private static func pem(_ certificate: OpaquePointer) -> String {
-        guard let bio = BIO_new(BIO_s_mem()) else { return "" }
+    /// PEM text, "" when OpenSSL cannot write it (its reason stays on the error queue).
+    static func pem(_ certificate: OpaquePointer) -> String {
+        memoryBIOText { PEM_write_bio_X509($0, certificate) } ?? ""
+    }
+
+    /// What `write` puts into a fresh memory BIO (PEM output, which OpenSSL only offers through
+    /// BIOs), at most 4 MB; nil when it fails.
+    static func memoryBIOText(_ write: (OpaquePointer) -> Int32) -> String? {
+        guard let bio = BIO_new(BIO_s_mem()) else { return nil }
         defer { BIO_free(bio) }
-        guard PEM_write_bio_X509(bio, certificate) == 1 else { return "" }
+        guard write(bio) == 1 else { return nil }
         return String(decoding: bioBytes(bio, limit: 4 * 1024 * 1024), as: UTF8.self)
+    }
+
+    /// "CN=localhost, O=tlsprobe lab": most specific attribute first, as people read names (the
+    /// lab's spelling; reports use `nameText`, RFC 2253).
+    static func readableName(_ name: OpaquePointer?) -> String {
+        guard let name else { return "" }
+        let count = X509_NAME_entry_count(name)
+        let parts: [String] = (0..<count).reversed().compactMap { index in
+            guard let entry = X509_NAME_get_entry(name, index),
+                  let shortName = OBJ_nid2sn(OBJ_obj2nid(X509_NAME_ENTRY_get_object(entry)))
+            else { return nil }
+            var utf8: UnsafeMutablePointer<UInt8>?
+            let length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(entry))
+            guard length >= 0, let utf8 else { return nil }
+            defer { tlsprobe_OPENSSL_free(utf8) }
+            let value = String(decoding: UnsafeBufferPointer(start: utf8, count: Int(length)), as: UTF8.self)
+            return "\(String(cString: shortName))=\(value)"
+        }
+        return parts.joined(separator: ", ")
     }
 }
 

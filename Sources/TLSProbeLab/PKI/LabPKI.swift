@@ -1,3 +1,4 @@
+import TLSProbeCore
 internal import COpenSSL
 import FoundationEssentials
 
@@ -7,10 +8,10 @@ public enum LabPKI {
     /// existing key instead of generating `spec.key` (a cross-signed twin of a CA needs its key).
     public static func issue(_ spec: LabCertificateSpec, issuer: LabCertificate?, reusing existingKey: LabKey? = nil) throws -> LabCertificate {
         let key = try existingKey ?? LabKey(generating: spec.key)
-        guard let x509 = X509_new() else { throw LabError.openSSL("X509_new") }
-        // Owned by `x509` until the LabCertificate takes it over; freed here on every error path.
-        var owned: OpaquePointer? = x509
-        defer { if let owned { X509_free(owned) } }
+        guard let created = X509_new() else { throw LabError.openSSL("X509_new") }
+        // Owned from here on (freed on every error path); the LabCertificate takes it when signed.
+        let certificate = ParsedCertificate(owning: created)
+        let x509 = certificate.pointer
 
         guard X509_set_version(x509, Int(spec.version - 1)) == 1 else { throw LabError.openSSL("X509_set_version") }
         if let bytes = spec.serialBytes { try setSerial(x509, contentBytes: bytes) } else { try setRandomSerial(x509) }
@@ -28,8 +29,7 @@ public enum LabPKI {
         guard X509_sign(x509, signingKey.pointer, digest(spec.signatureHash, for: signingKey)) > 0 else {
             throw LabError.openSSL("X509_sign with \(spec.signatureHash.rawValue) and a \(signingKey.spec) key")
         }
-        owned = nil
-        return LabCertificate(takingOwnership: x509, key: key)
+        return LabCertificate(certificate, key: key)
     }
 
     /// Ed25519 signs the whole message itself: `X509_sign` must get no digest for it.

@@ -1,3 +1,4 @@
+import TLSProbeCore
 internal import COpenSSL
 import FoundationEssentials
 
@@ -40,10 +41,7 @@ final class LabTLSSession {
             }
             record.negotiatedVersion = String(cString: SSL_get_version(ssl))
             record.negotiatedCipher = SSL_get_current_cipher(ssl).map { String(cString: SSL_CIPHER_get_name($0)) }
-            if let peer = SSL_get1_peer_certificate(ssl) {
-                record.clientCertificateSubject = LabCertificate.describe(X509_get_subject_name(peer))
-                X509_free(peer)
-            }
+            record.clientCertificateSubject = SSL_get1_peer_certificate(ssl).map { ParsedCertificate(owning: $0).readableSubject }
         }
         return succeeded
     }
