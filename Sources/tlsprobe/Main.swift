@@ -33,12 +33,15 @@ enum Main {
             }
             try command.run()
         } catch {
+            // A probe that found a problem ends here: its exit code needs none of argument-parser's
+            // error handling, which renders the root's usage first (~2.7M instructions) to throw it
+            // away. `ExitCode(0)` still takes the path below, as before.
+            if let exitCode = error as? ExitCode, exitCode.rawValue != 0 { exit(exitCode.rawValue) }
             let code = TLSProbeCommand.exitCode(for: error)
             if code == .success {
                 LineOutput.standardOutput.write(TLSProbeCommand.fullMessage(for: error) + "\n")
                 exit(0)
             }
-            if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
             let message = TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
             let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             // A message that already names where to look does not get a second pointer.

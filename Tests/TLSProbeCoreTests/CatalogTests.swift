@@ -31,6 +31,32 @@ private func placeholders(in template: String) -> [String] {
         #expect(Set(ProtocolDiagnosisID.all).isSubset(of: Set(DiagnosisID.all)))
     }
 
+    /// The probe finds its rows without the catalogue's table (`DiagnosisCatalog.shortcutEntry`):
+    /// the rows of names read through `DiagnosisID` and the registered alerts' rows, made from the
+    /// registry. Both must be exactly the catalogue's rows.
+    @Test func theProbesShortcutsGiveTheCataloguesRows() throws {
+        let catalogue = Dictionary(DiagnosisCatalog.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let read = [DiagnosisID.certExpired, DiagnosisID.certExpiresSoon, DiagnosisID.httpNoHSTS, DiagnosisID.alertClientCertRequired,
+                    DiagnosisID.alertUnknown, DiagnosisID.chainMissingIntermediate, ProtocolDiagnosisID.postgresNoSSL]
+        let alerts = TLSAlert.registry.map { DiagnosisID.alert(named: $0.name) }
+        for id in read + alerts {
+            let shortcut = try #require(DiagnosisCatalog.shortcutEntry(id), "\(id)")
+            let row = try #require(catalogue[id], "\(id)")
+            #expect(String(reflecting: shortcut) == String(reflecting: row), "\(id)")
+        }
+        // Whatever other tests have read by now: a shortcut is the catalogue's row or nothing.
+        for (id, row) in catalogue {
+            if let shortcut = DiagnosisCatalog.shortcutEntry(id) {
+                #expect(String(reflecting: shortcut) == String(reflecting: row), "\(id)")
+            }
+        }
+        // Not a registered name, exactly: no shortcut, and the catalogue has no such row either.
+        for id in ["alert.HANDSHAKE_FAILURE", "alert.", "alert.no_such_alert", "cert.no_such_row"] {
+            #expect(DiagnosisCatalog.shortcutEntry(id) == nil, "\(id)")
+            #expect(DiagnosisCatalog.entry(id) == nil, "\(id)")
+        }
+    }
+
     @Test(arguments: TLSAlert.registry)
     func everyRegisteredAlertHasAnEntry(alert: TLSAlert.Registration) throws {
         let entry = try #require(DiagnosisCatalog.entry(DiagnosisID.alert(named: alert.name)))

@@ -10,6 +10,15 @@ extension DiagnosisCatalog {
     /// The ids of the rows above, for explain to fold them into one line where a code covers many.
     static let registeredAlertIDs = Set(registeredAlertEntries.map(\.id))
 
+    /// The row of one registered alert's id ("alert.handshake_failure"), made from the registry
+    /// alone (the name exactly as registered, like the ids above).
+    static func registeredAlertEntry(_ id: String) -> DiagnosisEntry? {
+        guard id.hasPrefix("alert.") else { return nil }
+        let name = String(id.dropFirst("alert.".count))
+        guard let code = TLSAlert.code(for: name), TLSAlert.name(for: code) == name, let row = alertRows[name] else { return nil }
+        return alertEntry(TLSAlert.Registration(code: code, name: name), row)
+    }
+
     /// What fatal alerts look like on an ESP32: mbedTLS folds all of them into one code.
     static let mbedtlsFatalAlert =
         "MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE -0x7780 (the number is only in the debug log: \"is a fatal alert message (msg N)\")"

@@ -3,7 +3,10 @@
 /// That one declaration is all there is of an id: `DiagnosisID.certExpired` reads the id from the
 /// row (see `DiagnosisID`), and `rows` lists the set's rows by reflection, so no second list of
 /// them can drift from the declarations.
-protocol DiagnosisRowSet: Sendable {}
+protocol DiagnosisRowSet: Sendable {
+    /// The one instance whose rows `DiagnosisID`'s names read.
+    static var shared: Self { get }
+}
 
 extension DiagnosisRowSet {
     /// The rows in declaration order (the order of docs/diagnoses.md within a family).
