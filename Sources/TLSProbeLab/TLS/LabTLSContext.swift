@@ -10,6 +10,9 @@ final class LabTLSContext: @unchecked Sendable {
     let pointer: OpaquePointer
     let log: LabConnectionLog
     private let sni: LabSNIPolicy
+    /// `LabTLSServerConfig.alpnAnswer`, length-prefixed as the select callback hands it out;
+    /// owned here, so it lives as long as the context that points at it.
+    fileprivate let alpnAnswer: UnsafeMutableBufferPointer<UInt8>?
 
     init(_ config: LabTLSServerConfig, log: LabConnectionLog) throws {
         guard let leaf = config.chain.first else { throw LabError("a TLS server needs at least a leaf certificate") }
@@ -17,6 +20,13 @@ final class LabTLSContext: @unchecked Sendable {
         self.pointer = context
         self.log = log
         self.sni = config.sni
+        alpnAnswer = config.alpnAnswer.map { name in
+            let bytes = Array(name.utf8.prefix(255))
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + 1)
+            _ = buffer.initialize(from: [UInt8(bytes.count)] + bytes)
+            return buffer
+        }
+        if alpnAnswer != nil { SSL_CTX_set_alpn_select_cb(context, alpnAnswerCallback, Unmanaged.passUnretained(self).toOpaque()) }
         try configureProtocol(config)
         try configureCertificates(config.chain, leaf: leaf, key: config.key ?? leaf.key)
         try configureClientAuth(config.clientAuth)
@@ -24,7 +34,10 @@ final class LabTLSContext: @unchecked Sendable {
         SSL_CTX_set_client_hello_cb(context, clientHelloCallback, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    deinit { SSL_CTX_free(pointer) }
+    deinit {
+        SSL_CTX_free(pointer)
+        alpnAnswer?.deallocate()
+    }
 
     private func configureProtocol(_ config: LabTLSServerConfig) throws {
         if let version = config.minVersion, tlsprobe_SSL_CTX_set_min_proto_version(pointer, version.rawValue) != 1 {
@@ -102,6 +115,19 @@ final class LabTLSContext: @unchecked Sendable {
             return names.contains { $0.lowercased() == name } ? nil : Int32(SSL_AD_UNRECOGNIZED_NAME)
         }
     }
+}
+
+/// Selects `alpnAnswer` whatever the client offered.
+private func alpnAnswerCallback(
+    ssl: OpaquePointer?, out: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, outLength: UnsafeMutablePointer<UInt8>?,
+    offered: UnsafePointer<UInt8>?, offeredLength: UInt32, argument: UnsafeMutableRawPointer?
+) -> Int32 {
+    guard let argument, let answer = Unmanaged<LabTLSContext>.fromOpaque(argument).takeUnretainedValue().alpnAnswer, let base = answer.baseAddress else {
+        return SSL_TLSEXT_ERR_NOACK
+    }
+    out?.pointee = UnsafePointer(base + 1)
+    outLength?.pointee = base.pointee
+    return SSL_TLSEXT_ERR_OK
 }
 
 /// Records the ClientHello and applies the SNI policy. Returning failure with `*alert` set makes

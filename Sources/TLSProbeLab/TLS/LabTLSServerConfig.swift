@@ -49,6 +49,10 @@ public struct LabTLSServerConfig: Sendable {
     public var sigalgs: String?
     /// A named finite-field group for DHE suites: "ffdhe2048", "dh_1024_160", "modp_1536"…
     public var dhGroup: String?
+    /// The ALPN protocol selected for every ClientHello that carries ALPN, offered or not: the
+    /// select callback's answer is taken as given by OpenSSL (it does not check the client's list),
+    /// so the lab can be the server that answers h2 to an http/1.1-only offer.
+    public var alpnAnswer: String?
     public var clientAuth: LabClientAuth
     public var sni: LabSNIPolicy
     public var http: LabHTTPBehaviour

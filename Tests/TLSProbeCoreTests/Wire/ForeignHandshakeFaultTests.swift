@@ -23,12 +23,7 @@ import TLSProbeLab
 
     @Test(arguments: [ForeignStack.gnutls, .botan])
     func aServerLimitedToCamelliaGCMIsNoSharedCipherNamingWhy(stack: ForeignStack) throws {
-        let server = try ForeignServerPool.server("\(stack.name)-camellia-gcm") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.ciphers = "NORMAL:-CIPHER-ALL:+CAMELLIA-128-GCM:+CAMELLIA-256-GCM:-VERS-TLS1.3"
-            spec.botanPolicy = ["ciphers = Camellia-128/GCM Camellia-256/GCM"]
-            return try ForeignTLSServer.start(stack, spec)
-        }
+        let server = try StackFaultServers.suitesOpenSSLLacks(stack)
         let report = try Self.probe(server)
         let found = try #require(Self.diagnosis(DiagnosisID.cipherNoShared, in: report), "\(report.diagnoses.map(\.id))")
         #expect(found.summary.contains("CAMELLIA_128_GCM"))
@@ -136,13 +131,7 @@ import TLSProbeLab
     /// there the question is asked again once our connection is closed.
     @Test(arguments: [ForeignStack.gnutls, .botan, .openssl])
     func aServerThatCanSignOnlyWithSHA1IsNoSharedSignatureAlgorithm(stack: ForeignStack) throws {
-        let server = try ForeignServerPool.server("\(stack.name)-sha1-signatures-only") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.ciphers = stack == .gnutls ? "NORMAL:-SIGN-ALL:+SIGN-RSA-SHA1:-VERS-TLS1.3:-KX-ALL:+ECDHE-RSA" : "ECDHE:@SECLEVEL=0"
-            spec.botanPolicy = ["signature_methods = RSA", "signature_hashes = SHA-1"]
-            spec.extra = stack == .openssl ? ["-sigalgs", "RSA+SHA1", "-no_tls1_3"] : []
-            return try ForeignTLSServer.start(stack, spec)
-        }
+        let server = try StackFaultServers.sha1SignaturesOnly(stack)
         let alpn = stack == .botan ? ["-alpn", "echo/0.1"] : []
         let report = try Self.probe(server) { $0.alpn = alpn.isEmpty ? $0.alpn : ["echo/0.1"] }
         let all = report.diagnoses.map { "\($0.id): \($0.summary)" }
@@ -164,11 +153,7 @@ import TLSProbeLab
     @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls", "java-1.3", "java-1.2"])
     func aRequiredClientCertificateIsNamedFromTheCertificateRequest(variant: String) throws {
         let stack: ForeignStack = variant == "mbedtls" ? .lighttpdMbedTLS : variant.hasPrefix("java") ? .java : .gnutls
-        let server = try ForeignServerPool.server("\(stack.name)-client-cert") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.requireClientCertificateFrom = LabFixture.pki.clientCA
-            return try ForeignTLSServer.start(stack, spec)
-        }
+        let server = try StackFaultServers.clientCertificateRequired(stack)
         let report = try Self.probe(server) { if variant.hasSuffix("-1.2") { $0.tlsMax = .tls12 } }
         let found = try #require(Self.diagnosis(DiagnosisID.alertClientCertRequired, in: report), "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
         #expect(found.summary.contains("tlsprobe Lab Client CA"))
@@ -205,11 +190,24 @@ import TLSProbeLab
     // MARK: an ALPN protocol we never offered
 
     @Test func botanSelectingAnALPNWeNeverOfferedIsUnexpectedALPNAtServerHello() throws {
-        let server = try ForeignServerPool.server("botan-default") { try ForeignTLSServer.start(.botan, ForeignServerSpec(chain: LabFixture.pki.chain)) }
+        let server = try StackFaultServers.plain(.botan)
         let report = try Self.probe(server)
         let found = try #require(Self.diagnosis(DiagnosisID.protoUnexpectedALPN, in: report), "\(report.diagnoses.map(\.id))")
         #expect(found.stage == .serverHello)
         #expect(found.summary.contains("http/1.1"))
+    }
+
+    /// OpenSSL's server takes its ALPN callback's answer as given: one that answers h2 to every
+    /// offer is a real stack selecting a protocol we never offered.
+    @Test func anOpenSSLServerWhoseCallbackAnswersH2IsUnexpectedALPNAtServerHello() throws {
+        var config = LabTLSServerConfig(chain: LabFixture.pki.chain)
+        config.alpnAnswer = "h2"
+        let server = try LabTLSServer(config)
+        defer { server.stop() }
+        let report = try Self.probe(server)
+        let found = try #require(Self.diagnosis(DiagnosisID.protoUnexpectedALPN, in: report), "\(report.diagnoses.map(\.id))")
+        #expect(found.summary.contains("h2"))
+        #expect(found.stage == .serverHello)
     }
 
     @Test func aRawServerSelectingH2WhenWeOfferedHTTP11IsUnexpectedALPN() throws {
@@ -250,11 +248,7 @@ import TLSProbeLab
     }
 
     @Test func aGnuTLSServerWithOnlyCBCSuitesIsFlaggedAsHavingNoAEAD() throws {
-        let server = try ForeignServerPool.server("gnutls-cbc-only") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.ciphers = "NORMAL:-CIPHER-ALL:+AES-128-CBC:+AES-256-CBC:-VERS-TLS1.3"
-            return try ForeignTLSServer.start(.gnutls, spec)
-        }
+        let server = try StackFaultServers.cbcOnly(.gnutls)
         let report = try Self.probe(server)
         let found = try #require(Self.diagnosis(DiagnosisID.cipherCBC, in: report), "\(report.diagnoses.map(\.id))")
         #expect(found.summary.contains("no AEAD suite"))
@@ -265,13 +259,7 @@ import TLSProbeLab
     /// cannot be answered while our connection is open, so it is asked again once it is closed.
     @Test(arguments: [ForeignStack.openssl, .botan])
     func aOneConnectionAtATimeServerWithOnlyCBCIsAskedAgainAfterOurConnection(stack: ForeignStack) throws {
-        let server = try ForeignServerPool.server("\(stack.name)-cbc-only") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.ciphers = "ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA"
-            spec.extra = stack == .openssl ? ["-no_tls1_3"] : []
-            spec.botanPolicy = ["ciphers = AES-128 AES-256", "macs = SHA-1 SHA-256 SHA-384"]
-            return try ForeignTLSServer.start(stack, spec)
-        }
+        let server = try StackFaultServers.cbcOnly(stack)
         let report = try Self.probe(server) { if stack == .botan { $0.alpn = ["echo/0.1"] } }
         let found = try #require(Self.diagnosis(DiagnosisID.cipherCBC, in: report), "\(report.diagnoses.map { "\($0.id): \($0.summary)" })")
         #expect(found.summary.contains("no AEAD suite enabled"), "\(found.summary) \(report.followUps.map(\.result))")
@@ -294,12 +282,7 @@ import TLSProbeLab
     }
 
     @Test func aJSSEServerWithOnlyCBCSuitesIsFlaggedAsHavingNoAEAD() throws {
-        let server = try ForeignServerPool.server("java-cbc-only") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.ciphers = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"
-            spec.extra = ["--protocols", "TLSv1.2"]
-            return try ForeignTLSServer.start(.java, spec)
-        }
+        let server = try StackFaultServers.cbcOnly(.java)
         let report = try Self.probe(server)
         let found = try #require(Self.diagnosis(DiagnosisID.cipherCBC, in: report), "\(report.diagnoses.map(\.id))")
         #expect(found.summary.contains("no AEAD suite"))
@@ -332,19 +315,7 @@ import TLSProbeLab
     }
 
     @Test func aGnuTLSServerWithTheRFC5114PrimeIsFlaggedAsNotSafe() throws {
-        let server = try ForeignServerPool.server("gnutls-dh-rfc5114") {
-            let dhFile = LabFixture.directory.appending(path: "dh-rfc5114-2048-224.pem")
-            let openssl = Process()
-            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-            openssl.arguments = ["genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "dh_rfc5114:2", "-out", dhFile.path]
-            try openssl.run()
-            openssl.waitUntilExit()
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            // No RFC 7919 group, so GnuTLS uses its own parameters for DHE.
-            spec.ciphers = "NORMAL:-KX-ALL:+DHE-RSA:-GROUP-FFDHE2048:-GROUP-FFDHE3072:-GROUP-FFDHE4096:-GROUP-FFDHE6144:-GROUP-FFDHE8192:-VERS-TLS1.3"
-            spec.extra = ["--dhparams", dhFile.path]
-            return try ForeignTLSServer.start(.gnutls, spec)
-        }
+        let server = try StackFaultServers.rfc5114Prime(.gnutls)
         // TLS 1.2 only: OpenSSL then lists no ffdhe groups, which GnuTLS would insist on (RFC 7919).
         let report = try Self.probe(server) { $0.tlsMax = .tls12 }
         let found = try #require(Self.diagnosis(DiagnosisID.keyDHSmallSubgroup, in: report), "\(report.diagnoses.map(\.id))")
@@ -355,23 +326,14 @@ import TLSProbeLab
 /// Go's crypto/tls (a server built with `go build` at test time): client certificate and CBC.
 @Suite struct GoServerFaultTests {
     @Test func goRequiringAClientCertificateIsNamedFromTheCertificateRequest() throws {
-        let server = try ForeignServerPool.server("go-client-cert") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.requireClientCertificateFrom = LabFixture.pki.clientCA
-            return try ForeignTLSServer.start(.go, spec)
-        }
+        let server = try StackFaultServers.clientCertificateRequired(.go)
         let report = try IntoleranceTests.probe(server)
         let found = try #require(report.diagnoses.first { $0.id == DiagnosisID.alertClientCertRequired }, "\(report.diagnoses.map(\.id))")
         #expect(found.summary.contains("tlsprobe Lab Client CA"))
     }
 
     @Test func goWithOnlyACBCSuiteIsFlaggedAsHavingNoAEAD() throws {
-        let server = try ForeignServerPool.server("go-cbc-only") {
-            var spec = ForeignServerSpec(chain: LabFixture.pki.chain)
-            spec.ciphers = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"
-            spec.extra = ["-maxversion", "1.2"]
-            return try ForeignTLSServer.start(.go, spec)
-        }
+        let server = try StackFaultServers.cbcOnly(.go)
         let report = try IntoleranceTests.probe(server)
         let found = try #require(report.diagnoses.first { $0.id == DiagnosisID.cipherCBC }, "\(report.diagnoses.map(\.id))")
         #expect(found.summary.contains("no AEAD suite"))

@@ -20,11 +20,11 @@ import TLSProbeLab
     }
 
     static func wolfSSL() throws -> ForeignTLSServer {
-        try ForeignServerPool.server("lighttpd-wolfssl") { try ForeignTLSServer.start(.lighttpdWolfSSL, ForeignServerSpec(chain: LabFixture.pki.chain)) }
+        try StackFaultServers.plain(.lighttpdWolfSSL)
     }
 
     static func gnuTLS() throws -> ForeignTLSServer {
-        try ForeignServerPool.server("gnutls-default") { try ForeignTLSServer.start(.gnutls, ForeignServerSpec(chain: LabFixture.pki.chain)) }
+        try StackFaultServers.plain(.gnutls)
     }
 
     @Test func wolfSSLClosingOnStatusRequestIsNamedAndProbedToTheEnd() throws {

@@ -85,9 +85,7 @@ import TLSProbeLab
     }
 
     @Test func botanAnswersARawOfferAndSelectsAnALPNWeNeverOffered() throws {
-        let server = try ForeignServerPool.server("botan-default") {
-            try ForeignTLSServer.start(.botan, ForeignServerSpec(chain: LabFixture.pki.chain))
-        }
+        let server = try StackFaultServers.plain(.botan)
         let address = try Self.address(server)
         let plain = RawHello.offer(.openSSL3Default(serverName: "localhost"), to: address, deadline: .after(seconds: 4))
         #expect(plain.outcome.answeredHello != nil, "\(plain.outcome)")
