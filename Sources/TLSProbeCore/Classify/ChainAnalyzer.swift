@@ -17,6 +17,8 @@ struct ChainAnalyzer {
     let warnDays: Int
     let failDays: Int?
     let now: Date
+    /// True when `now` is the time given with --at, not this machine's clock.
+    let nowIsRequested: Bool
     var evidence = ChainEvidence()
     let makeDiagnosis: (String, [String: String], Int?) -> Diagnosis
 
@@ -26,13 +28,14 @@ struct ChainAnalyzer {
     var hostnameMatched: Bool { !errors.contains { Self.hostnameCodes.contains($0.code) } && !sent.isEmpty }
 
     init(sent: [CertificateSummary], errors: [VerificationError], host: String, warnDays: Int, failDays: Int?, now: Date,
-         evidence: ChainEvidence = ChainEvidence(), makeDiagnosis: @escaping (String, [String: String], Int?) -> Diagnosis) {
+         nowIsRequested: Bool = false, evidence: ChainEvidence = ChainEvidence(), makeDiagnosis: @escaping (String, [String: String], Int?) -> Diagnosis) {
         self.sent = sent
         self.errors = errors
         self.host = host
         self.warnDays = warnDays
         self.failDays = failDays
         self.now = now
+        self.nowIsRequested = nowIsRequested
         self.evidence = evidence
         self.makeDiagnosis = makeDiagnosis
     }
@@ -134,6 +137,7 @@ struct ChainAnalyzer {
             return make(DiagnosisID.chainIntermediateExpired, "\(quoted(subject)) expired \(days) ago")
         case DiagnosisID.certNotYetValid:
             facts["now"] = RFC3339.readable(now)
+            facts["clock"] = nowIsRequested ? "the time given with --at is" : "this machine's clock says"
             facts["not_before"] = facts["not_before"] ?? "an unknown date"
             return make(DiagnosisID.certNotYetValid, "\(quoted(subject)) not valid before \(facts["not_before"]!)")
         case DiagnosisID.certHostnameMismatch:

@@ -8,7 +8,7 @@ extension DiagnosisCatalog {
         static let shared = CertificateRows()
 
         // cert — facts: {subject} {issuer} {depth} {not_before} {not_after} {days} (days ago / days left)
-        // {now} (this machine's clock, for not_yet_valid), {names} (valid names), {host}, {code} {reason}
+        // {now} (this machine's clock or --at, for not_yet_valid; {clock} says which), {names} (valid names), {host}, {code} {reason}
         public let certExpired = DiagnosisEntry(
             id: "cert.expired", severity: .error, stage: .certificate, exitStatus: .certificateExpired,
             title: "Certificate expired",
@@ -27,8 +27,8 @@ extension DiagnosisCatalog {
         public let certNotYetValid = DiagnosisEntry(
             id: "cert.not_yet_valid", severity: .error, stage: .certificate, exitStatus: .certificateExpired,
             title: "Certificate not yet valid",
-            summaryTemplate: "The certificate \"{subject}\" is valid from {not_before}, but this machine's clock says {now}.",
-            facts: ["subject", "not_before", "now"],
+            summaryTemplate: "The certificate \"{subject}\" is valid from {not_before}, but {clock} {now}.",
+            facts: ["subject", "not_before", "clock", "now"],
             explanation: "Either the certificate was issued with a future start date, or the checking clock is behind. On devices the usual cause is a clock still at 1970 because SNTP has not synced yet.",
             fixServer: "If the clock is right, reissue the certificate with a notBefore in the past.",
             fixClient: "Fix the clock; on ESP32, wait for SNTP (esp_netif_sntp / sntp_get_sync_status) before connecting.",

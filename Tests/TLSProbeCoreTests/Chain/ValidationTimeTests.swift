@@ -44,6 +44,8 @@ struct ValidationTimeTests {
         let report = try lab.probe(sending: [leaf, intermediate], trusting: [root]) { $0.at = at }
         let diagnosis = try #require(report.diagnoses.first { $0.id == DiagnosisID.certNotYetValid }, "\(report.diagnoses.map(\.id))")
         #expect(diagnosis.summary.contains(RFC3339.readable(at)), "\(diagnosis.summary)")
+        // The time is the one asked for, not this machine's clock.
+        #expect(diagnosis.summary.contains("the time given with --at is") && !diagnosis.summary.contains("machine's clock"), "\(diagnosis.summary)")
     }
 
     @Test func exactlyAtNotAfterSaysRFC5280AndOpenSSLDisagree() throws {

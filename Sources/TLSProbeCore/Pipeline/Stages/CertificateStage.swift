@@ -51,7 +51,7 @@ struct CertificateStage: ProbeStage {
         let evidence = chainUnderTest.map { ChainEvidence(chain: $0, sent: chain, host: host, now: now, at: options.at) } ?? ChainEvidence()
         let analyzer = ChainAnalyzer(
             sent: chain, errors: errors, host: host ?? "", warnDays: options.warnDays, failDays: options.failDays, now: now,
-            evidence: evidence, makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
+            nowIsRequested: options.at != nil, evidence: evidence, makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
         let trusted = analyzer.trusted && !handshakeFailed
         context.report.verification.trusted = trusted
         // No name given (`check` without --name): not checked, so not "matched" either.
