@@ -47,6 +47,10 @@ struct CertificateAbuseTests {
         #expect(report.stage(.certificate)?.summary.hasPrefix("1000 sent (the first 20 read)") == true, "\(report.stage(.certificate)?.summary ?? "")")
         let tooLarge = report.diagnoses.first { $0.id == DiagnosisID.certTooLarge }
         #expect(tooLarge?.openssl?.contains("read the first 20 of 1000") == true, "\(tooLarge?.openssl ?? "-")")
+        // The 980 never read are off the path too: 998 strangers in all.
+        #expect(report.stage(.certificate)?.summary.contains("998 unneeded certificates") == true, "\(report.stage(.certificate)?.summary ?? "")")
+        let extra = report.diagnoses.first { $0.id == DiagnosisID.chainExtraCerts }?.summary ?? ""
+        #expect(extra.contains("the 980 after #19 (not read; the path verifies without them)"), "\(extra)")
     }
 
     /// 101 small certificates in under 100 KB: stock clients take the message, so it is decoded

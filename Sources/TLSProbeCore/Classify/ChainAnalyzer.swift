@@ -19,6 +19,9 @@ struct ChainAnalyzer {
     let now: Date
     /// True when `now` is the time given with --at, not this machine's clock.
     let nowIsRequested: Bool
+    /// Certificates the server sent after those in `sent` that were never read (CertificateListCut):
+    /// the path verified without them, so they are unneeded too.
+    var unreadCount = 0
     var evidence = ChainEvidence()
     let makeDiagnosis: (String, [String: String], Int?) -> Diagnosis
 
@@ -511,9 +514,11 @@ struct ChainAnalyzer {
         // provably leaves a chain that verifies as it does now.
         let builtFingerprints = Set(evidence.built.map(\.sha256))
         let removable = extras.filter { !builtFingerprints.contains(sent[$0].sha256) }
-        if !removable.isEmpty {
-            let list = removable.map { "#\($0) \(quoted(Self.name(of: sent[$0])))" }.joined(separator: ", ")
-            findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.chainExtraCerts, ["extra": list], nil), short: "\(removable.count) unneeded certificate\(removable.count > 1 ? "s" : "")"))
+        if !removable.isEmpty || unreadCount > 0 {
+            var list = removable.map { "#\($0) \(quoted(Self.name(of: sent[$0])))" }.joined(separator: ", ")
+            if unreadCount > 0 { list += (list.isEmpty ? "" : ", and ") + "the \(unreadCount) after #\(sent.count - 1) (not read; the path verifies without them)" }
+            let count = removable.count + unreadCount
+            findings.append(Finding(diagnosis: makeDiagnosis(DiagnosisID.chainExtraCerts, ["extra": list], nil), short: "\(count) unneeded certificate\(count > 1 ? "s" : "")"))
         }
         // "Drop the root" only when the chain verifies: then the client has the root already.
         if trusted, let last = path.last, last != 0, sent[last].selfSigned {

@@ -49,9 +49,10 @@ struct CertificateStage: ProbeStage {
         let errors = chainUnderTest?.errors ?? []
         context.report.verification.errors = errors
         let evidence = chainUnderTest.map { ChainEvidence(chain: $0, sent: chain, host: host, now: now, at: options.at) } ?? ChainEvidence()
-        let analyzer = ChainAnalyzer(
+        var analyzer = ChainAnalyzer(
             sent: chain, errors: errors, host: host ?? "", warnDays: options.warnDays, failDays: options.failDays, now: now,
             nowIsRequested: options.at != nil, evidence: evidence, makeDiagnosis: { [unowned context] id, facts, depth in context.diagnosis(id, facts, depth: depth) })
+        analyzer.unreadCount = (chainUnderTest?.sentCountOverride).map { $0 - chain.count } ?? 0
         let trusted = analyzer.trusted && !handshakeFailed
         context.report.verification.trusted = trusted
         // No name given (`check` without --name): not checked, so not "matched" either.
