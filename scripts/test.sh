@@ -92,4 +92,16 @@ if ! has_module jsonschema || ! has_module prometheus_client || ! has_module aio
     echo "test.sh: using the Python modules in $venv"
 fi
 
+# tlslite-ng, a TLS stack in pure Python, as one more foreign test server (#14): from PyPI (Debian
+# has no package), pinned, in a virtual environment of its own (ForeignTools.tlsliteBin).
+tlslite="$HOME/.cache/tlsprobe/tlslite-ng"
+if [ ! -x "$tlslite/bin/tls.py" ]; then
+    if python3 -m venv "$tlslite" >/dev/null 2>&1 && "$tlslite/bin/python3" -m pip install -q tlslite-ng==0.8.2; then
+        echo "test.sh: installed tlslite-ng 0.8.2 into $tlslite"
+    else
+        echo "test.sh: could not install tlslite-ng into $tlslite (python3-venv, or offline?)" >&2
+        exit 1
+    fi
+fi
+
 swift test

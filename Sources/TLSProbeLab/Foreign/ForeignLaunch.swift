@@ -142,6 +142,17 @@ struct ForeignLaunch {
         return ForeignCommand(executable: try ForeignTools.require("java"), arguments: arguments + spec.extra.filter { !$0.hasPrefix("-D") })
     }
 
+    /// tlslite-ng's `tls.py server` (an HTTP server over its TLS): `ciphers` is its --cipherlist
+    /// (aes128, rc4 …); `extra` more options (--max-ver tls1.2, --param DHFILE, --groups …).
+    /// --reqcert only requests a client certificate: it serves clients without one.
+    func tlslite() throws -> ForeignCommand {
+        try refuseApplicationClose("tlslite-ng")
+        var arguments = ["server", "-c", chainPath, "-k", keyPath]
+        if let ciphers = spec.ciphers { arguments += ["--cipherlist", ciphers] }
+        if requiresClientCertificate { arguments.append("--reqcert") }
+        return ForeignCommand(executable: try ForeignTools.require("tls.py"), arguments: arguments + spec.extra + [hostAndPort])
+    }
+
     func go() throws -> ForeignCommand {
         var arguments = ["-addr", hostAndPort, "-cert", chainPath, "-key", keyPath]
         if let ciphers = spec.ciphers { arguments += ["-ciphers", ciphers] }

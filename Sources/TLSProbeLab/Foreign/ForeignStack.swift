@@ -33,7 +33,12 @@ public struct ForeignStack: Sendable, Hashable, CustomStringConvertible {
     public static let java = ForeignStack(
         name: "java jsse", debianPackages: ["openjdk-17-jdk-headless"], tools: ["java", "javac"]) { try $0.java() }
 
-    public static let allCases: [ForeignStack] = [.gnutls, .botan, .go, .lighttpdWolfSSL, .lighttpdMbedTLS, .openssl, .java]
+    /// tlslite-ng 0.8.2, pure Python, from PyPI (Debian has no package): scripts/test.sh installs
+    /// it with pip into a virtual environment of its own (`ForeignTools.tlsliteBin`).
+    public static let tlslite = ForeignStack(
+        name: "tlslite-ng", debianPackages: ["python3-venv"], tools: ["tls.py"]) { try $0.tlslite() }
+
+    public static let allCases: [ForeignStack] = [.gnutls, .botan, .go, .lighttpdWolfSSL, .lighttpdMbedTLS, .openssl, .java, .tlslite]
 
     init(name: String, debianPackages: [String], tools: [String], lighttpdModules: [String] = [],
          command: @escaping @Sendable (ForeignLaunch) throws -> ForeignCommand) {
@@ -59,10 +64,12 @@ public struct ForeignStack: Sendable, Hashable, CustomStringConvertible {
 
 enum ForeignTools {
     static let lighttpdModules = "/usr/lib/lighttpd"
+    /// Where scripts/test.sh installs tlslite-ng (`pip install tlslite-ng==0.8.2` into a venv).
+    static var tlsliteBin: String { "\(getenv("HOME").map { String(cString: $0) } ?? "/root")/.cache/tlsprobe/tlslite-ng/bin" }
 
     static func find(_ tool: String) -> String? {
         let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") + ["/usr/sbin", "/usr/bin"] {
+        for directory in path.split(separator: ":") + ["/usr/sbin", "/usr/bin", tlsliteBin[...]] {
             let candidate = "\(directory)/\(tool)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }

@@ -23,13 +23,16 @@ enum StackFaultServers {
         try pooled(stack, "default") { _ in }
     }
 
-    /// Only suites OpenSSL 3 cannot negotiate: Camellia-GCM (GnuTLS, Botan, Mbed TLS) or RC4 (Go).
+    /// Only suites OpenSSL 3 cannot negotiate: Camellia-GCM (GnuTLS, Botan, Mbed TLS) or RC4 (Go, tlslite-ng).
     static func suitesOpenSSLLacks(_ stack: ForeignStack) throws -> ForeignTLSServer {
         try pooled(stack, "camellia-gcm") { spec in
             switch stack {
             case .go:
                 spec.ciphers = "TLS_ECDHE_RSA_WITH_RC4_128_SHA,TLS_RSA_WITH_RC4_128_SHA"
                 spec.extra = ["-maxversion", "1.2"]
+            case .tlslite:
+                spec.ciphers = "rc4"
+                spec.extra = ["--max-ver", "tls1.2"]
             case .lighttpdMbedTLS:
                 spec.ciphers = "TLS-ECDHE-RSA-WITH-CAMELLIA-128-GCM-SHA256:TLS-ECDHE-RSA-WITH-CAMELLIA-256-GCM-SHA384"
             default:
@@ -74,6 +77,9 @@ enum StackFaultServers {
                 spec.ciphers = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"
                 spec.extra = ["-maxversion", "1.2"]
             case .lighttpdMbedTLS: spec.ciphers = "TLS-ECDHE-RSA-WITH-AES-128-CBC-SHA256"
+            case .tlslite:
+                spec.ciphers = "aes128"
+                spec.extra = ["--max-ver", "tls1.2"]
             case .lighttpdWolfSSL:
                 spec.ciphers = "ECDHE-RSA-AES128-SHA256"
                 spec.extra = ["ssl.openssl.ssl-conf-cmd = (\"MaxProtocol\" => \"TLSv1.2\")"]
@@ -95,6 +101,9 @@ enum StackFaultServers {
             }
             var spec = ForeignServerSpec(chain: chain)
             switch stack {
+            case .tlslite:
+                // No elliptic curve group: DHE, and on the file's prime for a hello listing no ffdhe group.
+                spec.extra = ["--param", dhFile.path, "--groups", "ffdhe2048", "--max-ver", "tls1.2"]
             case .lighttpdMbedTLS, .lighttpdWolfSSL:
                 spec.ciphers = stack == .lighttpdMbedTLS ? "TLS-DHE-RSA-WITH-AES-128-GCM-SHA256" : "DHE-RSA-AES128-GCM-SHA256"
                 // lighttpd 1.4.69 ignores ssl.dh-file ("unknown config-key"): the prime goes through ssl-conf-cmd.

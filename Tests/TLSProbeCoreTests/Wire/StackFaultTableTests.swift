@@ -100,6 +100,14 @@ import TLSProbeLab
                 .cbc: .run(required: DiagnosisID.cipherCBC, owned: false, start: foreign { try StackFaultServers.cbcOnly(.lighttpdMbedTLS) }),
                 .dhSubgroup: .run(required: DiagnosisID.keyDHSmallSubgroup, owned: false, start: foreign { try StackFaultServers.rfc5114Prime(.lighttpdMbedTLS) }, adjust: tls12),
             ]),
+            ("tlslite-ng", [
+                .intolerance: .run(required: DiagnosisID.handshakeIntolerance, owned: true, start: behindStatusRequestFilter(foreign { try StackFaultServers.plain(.tlslite) })),
+                .noShared: .run(required: DiagnosisID.cipherNoShared, owned: false, start: foreign { try StackFaultServers.suitesOpenSSLLacks(.tlslite) }),
+                .clientCertificate: .notExpressible("n/a: tls.py server --reqcert only requests a certificate and serves clients without one (handshake.client_cert_requested, HTTP 200)"),
+                .unexpectedALPN: .notExpressible("n/a: tls.py server has no ALPN option"),
+                .cbc: .run(required: DiagnosisID.cipherCBC, owned: false, start: foreign { try StackFaultServers.cbcOnly(.tlslite) }),
+                .dhSubgroup: .run(required: DiagnosisID.keyDHSmallSubgroup, owned: false, start: foreign { try StackFaultServers.rfc5114Prime(.tlslite) }, adjust: tls12),
+            ]),
         ]
     }
 
