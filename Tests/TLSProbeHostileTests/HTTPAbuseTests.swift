@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TLSProbeTestSupport
 import TLSProbeCore
 import TLSProbeLab
 
@@ -8,15 +9,19 @@ import TLSProbeLab
 struct HTTPAbuseTests {
     let pki = HostileFixture.pki
 
+    /// A head that never ends is no response at all: an error (not a warning with exit 0), checked
+    /// against curl on the same server, which gives up too.
     @Test func endlessHeadersStopAtTheCap() throws {
         let server = try LabTLSServer(LabTLSServerConfig(chain: pki.chain, http: .endlessHeaders))
         defer { server.stop() }
         let result = try HostileFixture.probe(server)
         HostileTable.row("endless HTTP headers", result)
-        HostileFixture.check(result, exit: [.success], ids: [DiagnosisID.httpHeadersTooLarge])
+        HostileFixture.check(result, exit: [.httpFailed], ids: [DiagnosisID.httpHeadUnfinished])
         // Stopped at the cap, not after it: at most the cap plus one TLS record (16 KB).
         let read = try #require(result.report.http?.headerBytes)
         #expect(read >= HTTPResponseParser.maxHeadBytes && read <= HTTPResponseParser.maxHeadBytes + 16_384)
+        let curl = try Self.curl(server.port)
+        #expect(curl.status != 0 && curl.stderr.contains("Too large response headers"), "curl: \(curl.status) \(curl.stderr)")
     }
 
     @Test func headerLineWithoutEndStopsAtTheCap() throws {
@@ -24,7 +29,27 @@ struct HTTPAbuseTests {
         defer { server.stop() }
         let result = try HostileFixture.probe(server)
         HostileTable.row("HTTP header line without end", result)
+        HostileFixture.check(result, exit: [.httpFailed], ids: [DiagnosisID.httpHeadUnfinished])
+        #expect(try Self.curl(server.port).status != 0)
+    }
+
+    /// A large head that does end is a response: judged as usual, with a warning for its size;
+    /// curl takes it.
+    @Test func largeHeadThatEndsIsJudgedAndFlagged() throws {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: pki.chain, http: .largeHeaders(bytes: 70 * 1024)))
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileTable.row("70 KB response head that ends", result)
         HostileFixture.check(result, exit: [.success], ids: [DiagnosisID.httpHeadersTooLarge])
+        #expect(result.report.http?.status == 200)
+        #expect(!result.report.diagnoses.contains { $0.id == DiagnosisID.httpHeadUnfinished })
+        let curl = try Self.curl(server.port)
+        #expect(curl.status == 0, "curl: \(curl.status) \(curl.stderr)")
+    }
+
+    static func curl(_ port: UInt16) throws -> TestProcess.Output {
+        try TestProcess.tool("curl", ["-sS", "-o", "/dev/null", "--max-time", "10", "--cacert", HostileFixture.rootPath,
+                                      "--resolve", "localhost:\(port):127.0.0.1", "https://localhost:\(port)/"])
     }
 
     @Test func hundredMegabyteBodyIsNotRead() throws {

@@ -63,6 +63,19 @@ extension DiagnosisCatalog {
             docs: "RFC 9110 §15.2"
         )
 
+        /// A response head that does not end where every common client gives up: {bytes} {limit}
+        public let httpHeadUnfinished = DiagnosisEntry(
+            id: "http.head_unfinished", severity: .error, stage: .http, exitStatus: .httpFailed,
+            title: "Response head without end",
+            summaryTemplate: "The server sent {bytes} bytes of response head without ending it; tlsprobe stopped reading at {limit}, where curl gives up too.",
+            facts: ["bytes", "limit"],
+            explanation: "An HTTP response head ends with an empty line; only then does a client know the status and headers are complete. This one went past the size clients stop at (curl: 300 KB in all; Chrome: 256 KB; Python's http.client: one line over 64 KB or more than 100 headers), so no client gets the response, whatever status line came first.",
+            fixServer: "Find what keeps adding header lines (a proxy or application loop repeating Set-Cookie or another header) or a header line that never ends.",
+            fixClient: "Nothing: the response never ends.",
+            curl: "56 (CURLE_RECV_ERROR) \"Too large response headers\"",
+            docs: "RFC 9112 §2.1, RFC 9110 §5"
+        )
+
         /// 101 Switching Protocols to a request that asked for no upgrade: {status_line}
         public let httpUnrequestedSwitch = DiagnosisEntry(
             id: "http.unrequested_switch", severity: .error, stage: .http, exitStatus: .httpFailed,

@@ -24,8 +24,13 @@ public enum HTTPHeadParse: Equatable, Sendable {
 }
 
 public enum HTTPResponseParser {
-    /// Caps what tlsprobe will read of a response head; the body is never read.
-    public static let maxHeadBytes = 64 * 1024
+    /// Caps what tlsprobe reads of a response head (the body is never read): where curl gives up
+    /// (curl 7.88: "Too large response headers: 307665 > 307200"; Chrome stops at 256 KB), so a
+    /// head that has not ended here is one no common client gets past either.
+    public static let maxHeadBytes = 300 * 1024
+    /// A head that ends but is larger than this is flagged (`http.headers_too_large`): Python's
+    /// http.client refuses a 64 KB line, embedded clients read headers into far smaller buffers.
+    public static let largeHeadBytes = 64 * 1024
     static let maxHeaders = 200
 
     public static func parse(_ bytes: [UInt8]) -> HTTPHeadParse {

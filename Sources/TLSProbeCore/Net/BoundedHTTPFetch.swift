@@ -171,7 +171,7 @@ enum BoundedHTTPFetch {
             switch channel.receive(deadline: deadline) {
             case .data(let bytes):
                 received += bytes
-                if received.count > limit + HTTPResponseParser.maxHeadBytes { return .failure(.tooLarge(limit)) }
+                if received.count > limit + HTTPResponseParser.largeHeadBytes { return .failure(.tooLarge(limit)) }
                 if case .complete(let head, let headBytes) = HTTPResponseParser.parse(received) {
                     let length = head.value("content-length").flatMap { Int($0) }
                     // A declared length over the cap is refused before its body is read.

@@ -15,6 +15,8 @@ public enum LabHTTPBehaviour: Sendable {
     case trickle([UInt8], interval: TimeInterval)
     /// A status line, then header lines forever (until the client gives up or 64 MiB).
     case endlessHeaders
+    /// A 200 whose head carries about this many bytes of header lines, then ends.
+    case largeHeaders(bytes: Int)
     /// 200 with a body of this many bytes.
     case hugeBody(bytes: Int)
     /// A status line and headers without the terminating blank line, then silence.

@@ -22,6 +22,10 @@ enum LabHTTPResponder {
             session.closeNotify()
         case .endlessHeaders:
             sendEndlessHeaders(on: session)
+        case .largeHeaders(let bytes):
+            let lines = (0..<max(1, bytes / 1024)).map { "X-Lab-Filler-\($0): \(String(repeating: "x", count: 1000))\r\n" }
+            session.write(Array(("HTTP/1.1 200 OK\r\n" + lines.joined() + "Content-Length: 0\r\nConnection: close\r\n\r\n").utf8))
+            session.closeNotify()
         case .hugeBody(let size):
             sendHugeBody(size, on: session)
         case .headerWithoutEnd:

@@ -64,7 +64,7 @@ struct HTTPStage: ProbeStage {
                 case .headTooLarge(let bytes):
                     summary.headerBytes = bytes
                     let limit = "\(HTTPResponseParser.maxHeadBytes / 1024) KB"
-                    failHTTP(context, summary, DiagnosisID.httpHeadersTooLarge, "response head longer than \(limit); stopped reading", ["limit": limit, "bytes": String(bytes)], status: .warning)
+                    failHTTP(context, summary, DiagnosisID.httpHeadUnfinished, "response head not ended within \(limit); stopped reading", ["limit": limit, "bytes": String(bytes)])
                     return
                 case .tooManyInterim:
                     failInterimOnly(context, summary, reader, ending: "tlsprobe stopped reading after \(reader.interimCount)")
@@ -158,6 +158,10 @@ struct HTTPStage: ProbeStage {
         if (300..<400).contains(head.status), let location {
             let downgrade = location.lowercased().hasPrefix("http://")
             diagnoses.append(context.diagnosis(downgrade ? DiagnosisID.httpRedirectDowngrade : DiagnosisID.httpRedirect, facts))
+        }
+        if summary.headerBytes > HTTPResponseParser.largeHeadBytes {
+            let limit = "\(HTTPResponseParser.largeHeadBytes / 1024) KB"
+            diagnoses.append(context.diagnosis(DiagnosisID.httpHeadersTooLarge, ["bytes": String(summary.headerBytes), "limit": limit]))
         }
         if (200..<300).contains(head.status) {
             if let hsts = head.value("strict-transport-security") {
