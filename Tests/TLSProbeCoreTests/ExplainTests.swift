@@ -131,6 +131,24 @@ import Testing
         #expect(result.related.tlsprobe.contains(DiagnosisID.certHostnameMismatch))
     }
 
+    /// Explain splits ASCII text byte by byte (`CatalogCrossReferences.tokens`): the tokens and
+    /// identifiers must be the ones splitting by Character gives, in every row and in mixed text.
+    @Test func bytewiseTokensAreTheCharacterTokens() {
+        let rows = DiagnosisCatalog.entries.flatMap { [$0.curl ?? ""] + $0.mbedtls + [$0.summaryTemplate, $0.explanation, $0.fixServer] }
+        let samples = ["", "_", "a_B A_b _A 9_A A9_ MBEDTLS_X\r\nESP_ERR_Y;Z_1.2", "x..y 7.62 4xx 0x01 -0x2700", "MBEDTLS_ERR_X 0x01—ÉTAT_X é_Z e\u{301}_Q"]
+        let reference = { (text: String) in
+            CatalogCrossReferences.characterTokens(in: text, CatalogCrossReferences.identifierPart)
+                .filter { $0.contains("_") && $0.first!.isLetter && !$0.contains(where: \.isLowercase) }.map(String.init)
+        }
+        for text in rows + samples {
+            for part in [CatalogCrossReferences.numberPart, CatalogCrossReferences.identifierPart] {
+                #expect(CatalogCrossReferences.tokens(in: text, part) == CatalogCrossReferences.characterTokens(in: text, part), "\(text)")
+            }
+            #expect(CatalogCrossReferences.identifiers(in: text) == reference(text), "\(text)")
+        }
+        #expect(CatalogCrossReferences.identifiers(in: samples[2]) == ["A9_", "MBEDTLS_X", "ESP_ERR_Y", "Z_1"])
+    }
+
     /// The links from a code to diagnoses are read from the rows' curl and mbedtls texts.
     @Test func codesLinkToTheRowsThatNameThem() throws {
         #expect(CatalogCrossReferences.numbers(in: "60 (CURLE_PEER_FAILED_VERIFICATION; 51 in curl before 7.62)") == [60, 51])

@@ -34,18 +34,58 @@ enum CatalogCrossReferences {
 
     /// Whole numbers standing alone: not part of a version ("7.62"), a word ("4xx") or a hex value.
     static func numbers(in text: String) -> [Int] {
-        tokens(in: text) { $0.isNumber || $0.isLetter || $0 == "." || $0 == "_" }
-            .compactMap { token in token.allSatisfy(\.isNumber) ? Int(token) : nil }
+        tokens(in: text, numberPart).compactMap { token in token.allSatisfy(\.isNumber) ? Int(token) : nil }
     }
 
     /// Upper-case C identifiers with an underscore (MBEDTLS_ERR_X509_CERT_VERIFY_FAILED).
     static func identifiers(in text: String) -> [String] {
-        tokens(in: text) { $0.isLetter || $0.isNumber || $0 == "_" }
-            .filter { token in token.contains("_") && token.first!.isLetter && !token.contains(where: \.isLowercase) }
-            .map(String.init)
+        tokens(in: text, identifierPart).filter(isIdentifier).map(String.init)
     }
 
-    private static func tokens(in text: String, _ isPart: (Character) -> Bool) -> [Substring] {
-        text.split(whereSeparator: { !isPart($0) })
+    static let numberPart = CharacterClass { $0.isNumber || $0.isLetter || $0 == "." || $0 == "_" }
+    static let identifierPart = CharacterClass { $0.isLetter || $0.isNumber || $0 == "_" }
+    private static let letter = CharacterClass(\.isLetter)
+    private static let lowercase = CharacterClass(\.isLowercase)
+
+    private static func isIdentifier(_ token: Substring) -> Bool {
+        guard isASCII(token.utf8) else { return token.contains("_") && token.first!.isLetter && !token.contains(where: \.isLowercase) }
+        // The same test, byte by byte.
+        return token.utf8.contains(UInt8(ascii: "_")) && letter.ascii[Int(token.utf8.first!)] && !token.utf8.contains { lowercase.ascii[Int($0)] }
+    }
+
+    /// The runs of `part` characters in `text`. ASCII text (most rows) is split byte by byte:
+    /// splitting by `Character` and its Unicode properties cost ~25M instructions over the
+    /// catalogue, most of `tlsprobe explain` (bench/PROFILE.md). Same tokens either way
+    /// (`ExplainTests` checks every row).
+    static func tokens(in text: String, _ part: CharacterClass) -> [Substring] {
+        guard isASCII(text.utf8) else { return characterTokens(in: text, part) }
+        var tokens: [Substring] = []
+        var start: String.Index?
+        var index = text.utf8.startIndex
+        while index != text.utf8.endIndex {
+            let inside = part.ascii[Int(text.utf8[index])]
+            if inside, start == nil { start = index }
+            if !inside, let first = start { tokens.append(text[first..<index]); start = nil }
+            index = text.utf8.index(after: index)
+        }
+        if let first = start { tokens.append(text[first...]) }
+        return tokens
+    }
+
+    static func characterTokens(in text: String, _ part: CharacterClass) -> [Substring] {
+        text.split(whereSeparator: { !part.contains($0) })
+    }
+
+    private static func isASCII(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
+
+    /// A test on characters, with its answer for each ASCII character looked up by byte.
+    struct CharacterClass: Sendable {
+        let contains: @Sendable (Character) -> Bool
+        let ascii: [Bool]
+
+        init(_ contains: @escaping @Sendable (Character) -> Bool) {
+            self.contains = contains
+            ascii = (0..<128).map { contains(Character(Unicode.Scalar(UInt8($0)))) }
+        }
     }
 }
