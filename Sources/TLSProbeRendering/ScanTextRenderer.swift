@@ -142,6 +142,7 @@ public struct ScanTextRenderer: Sendable {
         let rows: [(String, String)] = [
             ("TLS compression", answer(features.compression, good: false)),
             ("secure renegotiation (RFC 5746)", answer(features.secureRenegotiation, good: true)),
+            ("client-initiated renegotiation", answer(features.clientRenegotiation, good: false)),
             ("TLS_FALLBACK_SCSV (RFC 7507)", answer(features.fallbackSCSV, good: true)),
             ("extended master secret (RFC 7627)", answer(features.extendedMasterSecret, good: true)),
             ("encrypt-then-MAC (RFC 7366)", answer(features.encryptThenMAC, good: true)),

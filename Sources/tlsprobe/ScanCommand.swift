@@ -15,8 +15,8 @@ struct ScanCommand: ParsableCommand {
             preference order; groups, signature algorithms, compression, secure renegotiation, \
             TLS_FALLBACK_SCSV, extended master secret and encrypt-then-MAC are read from \
             ServerHellos, the DH group of the DHE suites from ServerKeyExchanges (with and \
-            without ffdhe groups offered; under 2048 bits: key.weak_dh), certificates per key type, OCSP stapling, ALPN and resumption from \
-            OpenSSL handshakes; findings that matter are diagnoses with the probe's exit codes \
+            without ffdhe groups offered; under 2048 bits: key.weak_dh), certificates per key type, OCSP stapling, ALPN, resumption and \
+            client-initiated renegotiation from OpenSSL handshakes; findings that matter are diagnoses with the probe's exit codes \
             (weak suites, SSL 3.0 or compression accepted: 21); several connections run at once \
             (--connections) and --timeout bounds the whole scan.
             """

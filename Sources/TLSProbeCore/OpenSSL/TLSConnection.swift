@@ -119,6 +119,16 @@ final class TLSConnection {
         }
     }
 
+    /// Client-initiated renegotiation on a TLS ≤ 1.2 connection: a new ClientHello, and the new
+    /// handshake driven to its end. `.completed` when the server renegotiated; a server that
+    /// refuses answers a no_renegotiation warning (which OpenSSL's client ends the connection
+    /// on), a fatal alert or a close (`recorder.receivedAlert` says which).
+    func renegotiate(over socket: TCPSocket, deadline: Deadline) -> TLSStepResult {
+        OpenSSLErrorQueue.clear()
+        guard SSL_renegotiate(ssl) == 1 else { return .tlsError(OpenSSLErrorQueue.drain()) }
+        return drive(over: socket, deadline: deadline) { SSL_do_handshake($0) }
+    }
+
     /// Sends close_notify: a clean end, after which a server keeps the session resumable
     /// (OpenSSL servers drop the session of a connection closed without it).
     func sendCloseNotify(over socket: TCPSocket, deadline: Deadline) {

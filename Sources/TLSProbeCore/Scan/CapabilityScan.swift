@@ -8,7 +8,8 @@ import FoundationEssentials
 /// Three rounds, each as parallel as the server allows (`concurrency` connections at once):
 ///   1. the widest offer of each version (is it spoken, and the first choice);
 ///   2. the rest of each suite enumeration, groups, signature schemes, compression, fallback
-///      SCSV, encrypt-then-MAC, the SSL 2.0 CLIENT-HELLO, and the OpenSSL handshakes;
+///      SCSV, encrypt-then-MAC, the SSL 2.0 CLIENT-HELLO, and the OpenSSL handshakes (client-
+///      initiated renegotiation among them);
 ///   3. per version, one reversed offer: does the server have an order of its own; and the
 ///      DH group of the DHE suites, read from ServerKeyExchanges.
 public enum CapabilityScan {
@@ -26,7 +27,7 @@ public enum CapabilityScan {
         let tls13 = spoken.contains(.tls13)
 
         // 2. Everything else at once.
-        enum Job: Sendable { case suites(Int), groups13, groupsLegacy, signatures(ScanVersion), anySignature(ScanVersion), compression, fallback, encryptThenMAC, handshakes, sslv2 }
+        enum Job: Sendable { case suites(Int), groups13, groupsLegacy, signatures(ScanVersion), anySignature(ScanVersion), compression, fallback, encryptThenMAC, handshakes, sslv2, renegotiation(TLSVersion) }
         var jobs: [Job] = versions.indices.filter { spoken.contains(versions[$0]) }.map { .suites($0) } + [.sslv2]
         if tls13 { jobs += [.groups13, .signatures(.tls13), .anySignature(.tls13)] }
         if let legacy {
@@ -36,10 +37,14 @@ public enum CapabilityScan {
         let ordered = spoken.sorted(by: >)
         let fallbackVersion = ordered.count >= 2 ? ordered[1] : nil
         if fallbackVersion != nil { jobs.append(.fallback) }
+        if let legacy, legacy >= .tls10, let version = TLSVersion(wireValue: Int(legacy.code)),
+           firsts[versions.firstIndex(of: legacy)!].outcome.answeredHello?.has(WireExtension.renegotiationInfo) == true {
+            jobs.append(.renegotiation(version))
+        }
         if !spoken.isEmpty { jobs.append(.handshakes) }
 
         enum Outcome: Sendable {
-            case suites(SuiteEnumeration), codes([UInt16]), signatures(ScanVersion, [UInt16]), flag(Bool?), handshakes(HandshakeChecks.Findings), sslv2(SSLv2Hello.Answer)
+            case suites(SuiteEnumeration), codes([UInt16]), signatures(ScanVersion, [UInt16]), flag(Bool?), handshakes(HandshakeChecks.Findings), sslv2(SSLv2Hello.Answer), renegotiation(RenegotiationCheck.Result)
         }
         let outcomes = ScanSession.parallelMap(jobs, width: jobs.count) { job -> Outcome in
             let r: Outcome
@@ -53,6 +58,7 @@ public enum CapabilityScan {
             case .fallback: r = .flag(LegacyFeatureChecks.fallbackSCSV(lower: fallbackVersion!, suites: fallbackVersion!.candidateSuites, session: session))
             case .encryptThenMAC: r = .flag(LegacyFeatureChecks.encryptThenMAC(legacy!, session: session))
             case .sslv2: r = .sslv2(session.offerSSLv2())
+            case .renegotiation(let version): r = .renegotiation(RenegotiationCheck.run(version, session: session))
             case .handshakes: r = .handshakes(HandshakeChecks.run(session: session, maxVersion: spoken.contains(.tls13) ? .tls13 : legacy.flatMap { TLSVersion(wireValue: Int($0.code)) }))
             }
             return r
@@ -74,6 +80,9 @@ public enum CapabilityScan {
             case (.encryptThenMAC, .flag(let value)): report.features.encryptThenMAC = value
             case (.handshakes, .handshakes(let found)): handshakes = found
             case (.sslv2, .sslv2(let answer)): sslv2 = answer
+            case (.renegotiation, .renegotiation(let found)):
+                report.features.clientRenegotiation = found.allowed
+                if found.allowed == nil { report.notes.append("client-initiated renegotiation: \(found.answer)") }
             default: break
             }
         }

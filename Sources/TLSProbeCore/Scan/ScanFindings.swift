@@ -64,6 +64,9 @@ enum ScanFindings {
             if scan.features.secureRenegotiation == false, legacy != .ssl3 {
                 found.append(make(DiagnosisID.handshakeInsecureRenegotiation, ["version": legacy.label]))
             }
+            if scan.features.clientRenegotiation == true {
+                found.append(make(DiagnosisID.handshakeClientRenegotiation, ["version": legacy.label]))
+            }
             if scan.features.extendedMasterSecret == false, legacy != .ssl3 {
                 found.append(make(DiagnosisID.handshakeNoExtendedMasterSecret, ["version": legacy.label]))
             }

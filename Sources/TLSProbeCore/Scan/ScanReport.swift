@@ -208,6 +208,9 @@ public struct ScannedFeatures: Codable, Sendable, Equatable {
     public var compression: Bool?
     /// renegotiation_info (RFC 5746) answered, on TLS ≤ 1.2.
     public var secureRenegotiation: Bool?
+    /// The server completed a renegotiation the client started (TLS ≤ 1.2, after secure
+    /// renegotiation); false when it refused; null when not asked or not answered.
+    public var clientRenegotiation: Bool?
     /// The server refused a lower-version hello carrying TLS_FALLBACK_SCSV with inappropriate_fallback.
     public var fallbackSCSV: Bool?
     public var extendedMasterSecret: Bool?
@@ -226,6 +229,7 @@ public struct ScannedFeatures: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case compression
         case secureRenegotiation = "secure_renegotiation"
+        case clientRenegotiation = "client_renegotiation"
         case fallbackSCSV = "fallback_scsv"
         case extendedMasterSecret = "extended_master_secret"
         case encryptThenMAC = "encrypt_then_mac"
@@ -240,6 +244,7 @@ public struct ScannedFeatures: Codable, Sendable, Equatable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(compression, forKey: .compression)
         try container.encode(secureRenegotiation, forKey: .secureRenegotiation)
+        try container.encode(clientRenegotiation, forKey: .clientRenegotiation)
         try container.encode(fallbackSCSV, forKey: .fallbackSCSV)
         try container.encode(extendedMasterSecret, forKey: .extendedMasterSecret)
         try container.encode(encryptThenMAC, forKey: .encryptThenMAC)

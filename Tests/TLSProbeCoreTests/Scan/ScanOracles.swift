@@ -104,6 +104,25 @@ enum TestSSLOracle {
         return try parse(Data(contentsOf: file)).versions
     }
 
+    /// testssl.sh -R (renegotiation, a few seconds): secure renegotiation (RFC 5746) and whether
+    /// the server renegotiates when the client asks ("VULNERABLE, DoS threat" / "not vulnerable").
+    static func renegotiation(port: UInt16, directory: URL) throws -> (secure: Bool?, clientInitiated: Bool?) {
+        let file = directory.appending(path: "testssl-reneg-\(port).json")
+        try? FileManager.default.removeItem(at: file)
+        _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-R", "--jsonfile", file.path, "127.0.0.1:\(port)"], timeout: 120)
+        let entries = (try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]]) ?? []
+        var result: (secure: Bool?, clientInitiated: Bool?) = (nil, nil)
+        for entry in entries {
+            guard let id = entry["id"] as? String, let finding = entry["finding"] as? String else { continue }
+            if id == "secure_renego" { result.secure = finding.hasPrefix("supported") }
+            if id == "secure_client_renego" {
+                if finding.hasPrefix("VULNERABLE") { result.clientInitiated = true }
+                else if finding.hasPrefix("not vulnerable") { result.clientInitiated = false }
+            }
+        }
+        return result
+    }
+
     /// testssl.sh -J (LOGJAM, a few seconds): the published prime it recognised in the DHE
     /// ServerKeyExchange ("RFC7919/ffdhe2048"), or the size of one it did not ("Unknown DH group
     /// has only 1024 bits", said for primes under 2048 bits).
