@@ -103,7 +103,7 @@ extension DiagnosisCatalog {
             summaryTemplate: "The server completed a renegotiation the client started on a {version} connection.",
             facts: ["version"],
             explanation: "Each renegotiation costs the server a new handshake and a private-key operation, and one connection can ask for them without end: a cheap denial of service (CVE-2011-1473, THC-SSL-DOS). Secure renegotiation (RFC 5746) prevents the injection attack, not this. Clients almost never start a renegotiation; servers that need a client certificate for part of a site start it themselves, which is unaffected. TLS 1.3 has no renegotiation.",
-            fixServer: "Refuse client-initiated renegotiation: OpenSSL 3 does by default (s_server -client_renegotiation turns it on), OpenSSL 1.1 with SSL_OP_NO_RENEGOTIATION; a GnuTLS server application answers GNUTLS_E_REHANDSHAKE with a no_renegotiation alert instead of a new handshake; nginx refuses it. Or accept only TLS 1.3.",
+            fixServer: "Refuse client-initiated renegotiation: OpenSSL 3 does by default (s_server -client_renegotiation turns it on), OpenSSL 1.1 with SSL_OP_NO_RENEGOTIATION; a GnuTLS server application answers GNUTLS_E_REHANDSHAKE with a no_renegotiation alert instead of a new handshake; nginx refuses it; or accept only TLS 1.3.",
             docs: "CVE-2011-1473; RFC 5746 §5"
         )
 
