@@ -191,6 +191,8 @@ ${scan_out}
 ${fence}
 
 The findings are checked in the tests against sslscan's and testssl.sh's on the same servers.
+STARTTLS services are scanned too (\`tlsprobe scan smtp://mail.example.com:25\`, or
+\`--starttls smtp host:port\`): every connection of the scan does the upgrade dialogue first.
 
 ## Check a chain file before deploying it
 

@@ -107,8 +107,19 @@ struct HTTPOptions: ParsableArguments {
 }
 
 struct AppProtocolOptions: ParsableArguments {
-    @Option(name: .customLong("starttls"), help: ArgumentHelp("Upgrade with this protocol's STARTTLS before the handshake, on any port: \(AppProtocol.startTLSNames.joined(separator: ", ")).", valueName: "proto"), completion: .list(AppProtocol.startTLSNames))
+    @Option(name: .customLong("starttls"), help: startTLSHelp, completion: .list(AppProtocol.startTLSNames))
     var startTLS: String?
+    /// `--starttls`'s help, also the scan's.
+    static let startTLSHelp = ArgumentHelp("Upgrade with this protocol's STARTTLS before the handshake, on any port: \(AppProtocol.startTLSNames.joined(separator: ", ")).", valueName: "proto")
+
+    /// `--starttls NAME` checked (the probe's and the scan's).
+    static func startTLSProtocol(_ name: String?) throws -> AppProtocol? {
+        guard let name else { return nil }
+        guard let found = AppProtocol.startTLS(named: name) else {
+            throw ValidationError("--starttls takes one of \(AppProtocol.startTLSNames.joined(separator: ", ")); got '\(name)'")
+        }
+        return found
+    }
 
     @Option(name: .customLong("mqtt-version"), help: ArgumentHelp("MQTT version of the CONNECT sent after TLS (mqtts://): 3.1.1 or 5.", valueName: "version"), completion: .list(MQTTVersion.allCases.map(\.rawValue)))
     var mqttVersion: MQTTVersion = Self.defaultMQTTVersion
@@ -127,9 +138,7 @@ struct AppProtocolOptions: ParsableArguments {
     var webSocketProtocol: String?
 
     func validate() throws {
-        if let name = startTLS, AppProtocol.startTLS(named: name) == nil {
-            throw ValidationError("--starttls takes one of \(AppProtocol.startTLSNames.joined(separator: ", ")); got '\(name)'")
-        }
+        _ = try Self.startTLSProtocol(startTLS)
         if let id = mqttClientID, id.utf8.count > 65535 { throw ValidationError("--mqtt-client-id is longer than MQTT allows (65535 bytes)") }
     }
 

@@ -18,12 +18,17 @@ struct ScanCommand: ParsableCommand {
             without ffdhe groups offered; under 2048 bits: key.weak_dh), certificates per key type, OCSP stapling, ALPN, resumption and \
             client-initiated renegotiation from OpenSSL handshakes; findings that matter are diagnoses with the probe's exit codes \
             (weak suites, SSL 3.0 or compression accepted: 21); several connections run at once \
-            (--connections) and --timeout bounds the whole scan.
+            (--connections) and --timeout bounds the whole scan. A STARTTLS target (smtp://, \
+            imap://, pop3://, ftp://, xmpp://, ldap://, postgres://, or --starttls PROTO) does the \
+            protocol's upgrade dialogue on every connection.
             """
     )
 
-    @Argument(help: ArgumentHelp("host[:port] or https://host[:port] (direct TLS only).", valueName: "target"))
-    var target: String
+    @Argument(help: ArgumentHelp(ProbeTarget.forms, valueName: "target"))
+    var target: String?
+
+    @Option(name: .customLong("starttls"), help: AppProtocolOptions.startTLSHelp, completion: .list(AppProtocol.startTLSNames))
+    var startTLS: String?
 
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
 
@@ -40,6 +45,8 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
+        guard target != nil else { throw ValidationError("no target given; \(ProbeTarget.expectedForms)") }
+        _ = try AppProtocolOptions.startTLSProtocol(startTLS)
         if connection.ipv4 && connection.ipv6 { throw ValidationError("-4 and -6 exclude each other") }
         if noSNI && sni != nil { throw ValidationError("--sni and --no-sni exclude each other") }
         if !(connection.timeout > 0 && connection.timeout <= 3600) { throw ValidationError(RangeMessage.text("--timeout", "more than 0 and at most 3600 seconds", got: connection.timeout)) }
@@ -62,6 +69,7 @@ struct ScanCommand: ParsableCommand {
         options.timeout = connection.timeout
         options.connectTimeout = min(connection.connectTimeout, connection.timeout)
         options.runHTTP = false
+        options.startTLSOverride = try? AppProtocolOptions.startTLSProtocol(startTLS)
         options.insecure = verification.insecure
         options.verbose = output.verbose
         options.warnDays = verification.warnDays
@@ -75,12 +83,9 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let parsed: ProbeTarget
         do {
-            parsed = try ProbeTarget.parse(target)
+            parsed = try ProbeTarget.parse(target ?? "")
         } catch {
             throw ValidationError(error.description)
-        }
-        guard parsed.appProtocol.upgrade == .implicit else {
-            throw ValidationError("scan speaks TLS from the first byte; '\(parsed.appProtocol.scheme)' needs STARTTLS, which the scan does not do yet")
         }
         let format = output.resolvedFormat
         let engine: ProbeEngine

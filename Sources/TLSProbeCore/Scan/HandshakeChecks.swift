@@ -113,7 +113,7 @@ enum HandshakeChecks {
         guard let context = try? TLSClientContext(offer: offer, options: session.options) else { return nil }
         return session.withSlot { () -> Handshake? in
             let deadline = session.connectionDeadline()
-            guard case .success(let socket) = TCPSocket.connect(to: session.address, deadline: deadline),
+            guard case .success(let socket) = session.connect(deadline: deadline),
                   let connection = try? TLSConnection(context: context, serverName: session.serverName, verifyName: session.verifyName,
                                                       alpn: alpn, start: Deadline.now)
             else { return nil }

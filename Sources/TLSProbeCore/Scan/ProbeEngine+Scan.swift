@@ -14,8 +14,9 @@ public struct ScanSettings: Sendable {
 }
 
 extension ProbeEngine {
-    /// `tlsprobe scan TARGET`: the probe first (DNS, TCP, one handshake, the certificate stage,
-    /// no HTTP), then the capability scan on the address it connected to. The scan's findings
+    /// `tlsprobe scan TARGET`: the probe first (DNS, TCP, the STARTTLS upgrade for smtp:// and
+    /// the like, one handshake, the certificate stage, no HTTP), then the capability scan on the
+    /// address it connected to. The scan's findings
     /// join the probe's diagnoses (replacing a probe diagnosis of the same id: the scan's names
     /// every suite) and the verdict is settled again over both.
     public func scan(_ target: ProbeTarget, settings: ScanSettings = ScanSettings(),
@@ -32,9 +33,19 @@ extension ProbeEngine {
         guard let connected = report.target.connectAddress, let address = SocketAddress(endpoint: connected) else {
             return report
         }
+        // A STARTTLS target: every connection of the scan does the upgrade dialogue first, so
+        // one the probe could not upgrade leaves nothing to scan.
+        if report.stages.contains(where: { $0.name == .starttls && $0.status == .fail }) {
+            var scan = ScanReport()
+            scan.notes.append("the STARTTLS upgrade failed (see the starttls stage): nothing to scan")
+            report.scan = scan
+            return report
+        }
+        let appProtocol = options.startTLSOverride ?? target.appProtocol
         let session = ScanSession(address: address, serverName: report.target.sni, verifyName: target.host, options: options,
                                   deadline: scanDeadline, concurrency: settings.concurrency,
-                                  perConnectionSeconds: min(settings.perConnectionSeconds, options.timeout))
+                                  perConnectionSeconds: min(settings.perConnectionSeconds, options.timeout),
+                                  startTLS: appProtocol.upgrade == .startTLS ? appProtocol : nil)
         let scan = CapabilityScan.run(session: session)
         let found = ScanFindings.diagnoses(for: scan, facts: ["host": target.host, "port": String(target.port)])
         let ids = Set(found.map(\.id))

@@ -8,24 +8,42 @@ final class ScanSession: @unchecked Sendable {
     let options: ProbeOptions
     let deadline: Deadline
     let perConnectionSeconds: Double
+    /// The STARTTLS protocol every connection upgrades with first (nil: TLS from the first byte).
+    let startTLS: AppProtocol?
     private let gate: ConnectionGate
     private let counter = ConditionLock()
     private var connectionCount = 0
 
     init(address: SocketAddress, serverName: String?, verifyName: String, options: ProbeOptions, deadline: Deadline,
-         concurrency: Int, perConnectionSeconds: Double) {
+         concurrency: Int, perConnectionSeconds: Double, startTLS: AppProtocol? = nil) {
         self.address = address
         self.serverName = serverName
         self.verifyName = verifyName
         self.options = options
         self.deadline = deadline
         self.perConnectionSeconds = perConnectionSeconds
+        self.startTLS = startTLS
         gate = ConnectionGate(limit: max(1, concurrency))
     }
 
     var connections: Int { counter.withLock { connectionCount } }
 
     func connectionDeadline() -> Deadline { Deadline.after(seconds: perConnectionSeconds).earlier(deadline) }
+
+    /// A TCP connection ready for a ClientHello: connected and, for a STARTTLS target, upgraded.
+    /// The caller closes it. On failure, what went wrong in a few words.
+    func connect(deadline: Deadline) -> Result<TCPSocket, ScanConnectFailure> {
+        switch TCPSocket.connect(to: address, deadline: deadline) {
+        case .failure(let failure): return .failure(ScanConnectFailure(label: failure.label))
+        case .success(let socket):
+            guard let startTLS else { return .success(socket) }
+            guard let upgrade = StartTLSUpgrade.run(startTLS, domain: verifyName, over: socket, deadline: deadline) else { return .success(socket) }
+            if upgrade.failure == nil, upgrade.runner.leftover.isEmpty { return .success(socket) }
+            socket.close()
+            let reply = upgrade.runner.log.transcript.last { $0.hasPrefix("S: ") }.map { " (last reply: \($0.dropFirst(3)))" } ?? ""
+            return .failure(ScanConnectFailure(label: "the \(startTLS.label) STARTTLS upgrade failed\(reply)"))
+        }
+    }
 
     /// One raw offer through the gate; `.timedOut` without a connection when the scan's time is up.
     func offer(_ spec: ClientHelloSpec, keyExchangeBytes: Int = 0) -> RawHelloResult {
@@ -34,7 +52,16 @@ final class ScanSession: @unchecked Sendable {
         }
         defer { gate.release() }
         counter.withLock { connectionCount += 1 }
-        return RawHello.offer(spec, to: address, deadline: connectionDeadline(), keyExchangeBytes: keyExchangeBytes)
+        let start = Deadline.now
+        let deadline = connectionDeadline()
+        switch connect(deadline: deadline) {
+        case .success(let socket):
+            defer { socket.close() }
+            return RawHello.exchange(spec, over: socket, deadline: deadline, start: start, readFlight: keyExchangeBytes > 0, keyExchangeBytes: keyExchangeBytes)
+        case .failure(let failure):
+            return RawHelloResult(outcome: .connectFailed(failure.label), violations: [], bytesReceived: 0, firstBytes: [], helloSize: 0,
+                                  elapsedMs: Deadline.millisecondsSince(start))
+        }
     }
 
     /// The SSL 2.0 CLIENT-HELLO through the gate; `.timedOut` when the scan's time is up.
@@ -42,7 +69,13 @@ final class ScanSession: @unchecked Sendable {
         guard gate.acquire(until: deadline) else { return .timedOut }
         defer { gate.release() }
         counter.withLock { connectionCount += 1 }
-        return SSLv2Hello.offer(to: address, deadline: connectionDeadline())
+        let deadline = connectionDeadline()
+        switch connect(deadline: deadline) {
+        case .success(let socket):
+            defer { socket.close() }
+            return SSLv2Hello.exchange(over: socket, deadline: deadline)
+        case .failure(let failure): return .connectFailed(failure.label)
+        }
     }
 
     /// Runs `body` holding a connection slot (for OpenSSL handshakes); nil when time is up.
@@ -75,6 +108,10 @@ final class ScanSession: @unchecked Sendable {
     func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) -> Value) -> [Value] {
         Self.parallelMap(items, width: gate.limit, body)
     }
+}
+
+struct ScanConnectFailure: Error {
+    var label: String
 }
 
 /// A counting semaphore with a deadline.

@@ -77,20 +77,25 @@ public enum SSLv2Hello {
         case .failure(let failure): return .connectFailed(failure.label)
         case .success(let socket):
             defer { socket.close() }
-            switch socket.sendAll(clientHello(), deadline: deadline) {
-            case .success, .failure(.reset), .failure(.closed): break
-            case .failure(.timedOut): return .timedOut
-            case .failure(.failed(let code)): return .malformed("send failed: \(systemErrorText(code))")
-            }
-            var reader = Reader()
-            while true {
-                switch socket.receive(limit: 16 * 1024, deadline: deadline) {
-                case .data(let bytes): if let answer = reader.feed(bytes) { return answer }
-                case .closed: return reader.end(.closed)
-                case .reset: return reader.end(.reset)
-                case .timedOut: return reader.end(.timedOut)
-                case .failed(let code): return .malformed("read failed: \(systemErrorText(code))")
-                }
+            return exchange(over: socket, deadline: deadline)
+        }
+    }
+
+    /// The CLIENT-HELLO over an open socket (after a STARTTLS upgrade, say); the caller closes it.
+    static func exchange(over socket: TCPSocket, deadline: Deadline) -> Answer {
+        switch socket.sendAll(clientHello(), deadline: deadline) {
+        case .success, .failure(.reset), .failure(.closed): break
+        case .failure(.timedOut): return .timedOut
+        case .failure(.failed(let code)): return .malformed("send failed: \(systemErrorText(code))")
+        }
+        var reader = Reader()
+        while true {
+            switch socket.receive(limit: 16 * 1024, deadline: deadline) {
+            case .data(let bytes): if let answer = reader.feed(bytes) { return answer }
+            case .closed: return reader.end(.closed)
+            case .reset: return reader.end(.reset)
+            case .timedOut: return reader.end(.timedOut)
+            case .failed(let code): return .malformed("read failed: \(systemErrorText(code))")
             }
         }
     }

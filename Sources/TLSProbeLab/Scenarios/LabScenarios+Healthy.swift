@@ -3,7 +3,7 @@ import TLSProbeCore
 extension LabScenarios {
     static let healthy: [LabScenario] = [
         LabScenario(
-            name: "healthy-rsa", summary: "RSA-2048 leaf with its intermediate, TLS 1.2–1.3, HSTS",
+            name: "healthy-rsa", summary: "RSA-2048 leaf with its intermediate, TLS 1.0–1.3 (the lab's OpenSSL at security level 0), HSTS",
             expectedDiagnosis: nil, expectedExit: .success
         ) { pki in try serve(pki.chain) },
         LabScenario(

@@ -23,46 +23,13 @@ struct StartTLSStage: ProbeStage {
         // the deadline for the follow-up handshake that finds out.
         let reserve = min(1.5, context.options.timeout * 0.25)
         let dialogueDeadline = Deadline.after(seconds: max(0, context.deadline.remainingSeconds - reserve))
-        var runner = DialogueRunner()
-        let channel = PlainChannel(socket: socket)
         var details = DialogueDetails()
         details.protocolName = appProtocol.label
-        var failure: DialogueFailure?
-        var greeting: String?
-        switch appProtocol {
-        case .smtp:
-            var dialogue = SMTPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-            details.capabilities = dialogue.capabilities
-            greeting = dialogue.greeting
-        case .imap:
-            var dialogue = IMAPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-            details.capabilities = dialogue.capabilities
-            greeting = dialogue.greeting
-        case .pop3:
-            var dialogue = POP3Dialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-            details.capabilities = dialogue.capabilitiesAnswered ? dialogue.capabilities : nil
-            greeting = dialogue.greeting
-        case .ftp:
-            var dialogue = FTPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-            details.capabilities = dialogue.capabilitiesAnswered ? dialogue.capabilities : nil
-            greeting = dialogue.greeting
-        case .xmpp:
-            var dialogue = XMPPDialogue(mode: .startTLS, domain: target.host)
-            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-            details.capabilities = dialogue.features
-        case .ldap:
-            var dialogue = LDAPDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-        case .postgres:
-            var dialogue = PostgresDialogue(mode: .startTLS)
-            failure = runner.run(&dialogue, over: channel, deadline: dialogueDeadline)
-        default:
-            return true
-        }
+        guard let upgrade = StartTLSUpgrade.run(appProtocol, domain: target.host, over: socket, deadline: dialogueDeadline) else { return true }
+        var runner = upgrade.runner
+        var failure = upgrade.failure
+        details.capabilities = upgrade.capabilities
+        let greeting = upgrade.greeting
         // The go-ahead must be the last plaintext byte: anything after it would be taken for
         // TLS-protected data by a client that keeps its buffer (the STARTTLS injection class).
         var leftover = runner.leftover

@@ -1,36 +1,38 @@
 import Foundation
-import TLSProbeTestSupport
 import TLSProbeCore
 
 /// What sslscan (`--xml=-`) and testssl.sh (`--jsonfile`) report for a server, as sets keyed the
 /// way the scan keys them (version keys "tls1_2", code points as integers).
-struct OracleView: Equatable {
-    var versions: [String: Bool] = [:]
-    /// Accepted suites per version, in the order the tool lists them.
-    var suites: [String: [UInt16]] = [:]
-    var groups: [String: Set<UInt16>] = [:]
-    var signatureSchemes: [String: Set<UInt16>] = [:]
-    var secureRenegotiation: Bool?
-    var fallbackSCSV: Bool?
-    var leafKey: (type: String, bits: Int)?
-    /// sslscan: the DH prime sizes its DHE suites reported (`dhebits`).
-    var dheBits: Set<Int> = []
+public struct OracleView: Equatable {
+    public init() {}
 
-    static func == (lhs: OracleView, rhs: OracleView) -> Bool {
+    public var versions: [String: Bool] = [:]
+    /// Accepted suites per version, in the order the tool lists them.
+    public var suites: [String: [UInt16]] = [:]
+    public var groups: [String: Set<UInt16>] = [:]
+    public var signatureSchemes: [String: Set<UInt16>] = [:]
+    public var secureRenegotiation: Bool?
+    public var fallbackSCSV: Bool?
+    public var leafKey: (type: String, bits: Int)?
+    /// sslscan: the DH prime sizes its DHE suites reported (`dhebits`).
+    public var dheBits: Set<Int> = []
+
+    public static func == (lhs: OracleView, rhs: OracleView) -> Bool {
         lhs.versions == rhs.versions && lhs.suites == rhs.suites && lhs.groups == rhs.groups && lhs.signatureSchemes == rhs.signatureSchemes
     }
 }
 
-enum SSLScanOracle {
-    static var isAvailable: Bool { TestProcess.has("sslscan") }
+public enum SSLScanOracle {
+    public static var isAvailable: Bool { TestProcess.has("sslscan") }
 
-    /// `sslscan --show-sigs --xml=-` against 127.0.0.1:port (SNI off: the lab leaf names localhost).
-    static func run(port: UInt16) throws -> OracleView {
-        let output = try TestProcess.tool("sslscan", ["--no-colour", "--show-sigs", "--xml=-", "127.0.0.1:\(port)"], timeout: 120)
+    /// `sslscan --show-sigs --xml=-` against 127.0.0.1:port (SNI off: the lab leaf names localhost);
+    /// `options` adds sslscan's own (`--starttls-smtp` …).
+    public static func run(port: UInt16, options: [String] = []) throws -> OracleView {
+        let output = try TestProcess.tool("sslscan", ["--no-colour", "--show-sigs", "--xml=-"] + options + ["127.0.0.1:\(port)"], timeout: 120)
         return parse(output.stdout)
     }
 
-    static func parse(_ xml: String) -> OracleView {
+    public static func parse(_ xml: String) -> OracleView {
         var view = OracleView()
         for line in xml.split(separator: "\n") {
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -56,13 +58,13 @@ enum SSLScanOracle {
     }
 
     /// "TLSv1.2" → "tls1_2", "SSLv3" → "ssl3".
-    static func versionKey(_ name: String) -> String {
+    public static func versionKey(_ name: String) -> String {
         if name == "SSLv3" { return "ssl3" }
         let number = name.replacingOccurrences(of: "TLSv", with: "").replacingOccurrences(of: ".", with: "_")
         return "tls" + (number.contains("_") ? number : number + "_0")
     }
 
-    static func code(_ text: String) -> UInt16? {
+    public static func code(_ text: String) -> UInt16? {
         UInt16(text.lowercased().replacingOccurrences(of: "0x", with: ""), radix: 16)
     }
 
@@ -82,22 +84,24 @@ enum SSLScanOracle {
     }
 }
 
-enum TestSSLOracle {
-    static var isAvailable: Bool { TestProcess.has("testssl") }
+
+public enum TestSSLOracle {
+    public static var isAvailable: Bool { TestProcess.has("testssl") }
 
     /// testssl.sh with a narrow option set (protocols, cipher order per protocol, fallback SCSV):
     /// one to two minutes against one server here, so once per process and only against one. The
     /// full comparison (-E, every cipher per protocol) is `bench/scan-compare.sh`.
-    static func run(port: UInt16, directory: URL) throws -> OracleView {
+    /// `options` adds testssl.sh's own (`-t smtp` …).
+    public static func run(port: UInt16, directory: URL, options: [String] = []) throws -> OracleView {
         let file = directory.appending(path: "testssl-\(port).json")
         try? FileManager.default.removeItem(at: file)
-        _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-p", "-P", "-Z", "--jsonfile", file.path, "127.0.0.1:\(port)"],
+        _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-p", "-P", "-Z"] + options + ["--jsonfile", file.path, "127.0.0.1:\(port)"],
                                  timeout: 300)
         return try parse(Data(contentsOf: file))
     }
 
     /// testssl.sh -p (protocols only): which versions it finds offered, keyed like the scan.
-    static func protocols(port: UInt16, directory: URL) throws -> [String: Bool] {
+    public static func protocols(port: UInt16, directory: URL) throws -> [String: Bool] {
         let file = directory.appending(path: "testssl-protocols-\(port).json")
         try? FileManager.default.removeItem(at: file)
         _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-p", "--jsonfile", file.path, "127.0.0.1:\(port)"], timeout: 120)
@@ -106,7 +110,7 @@ enum TestSSLOracle {
 
     /// testssl.sh -R (renegotiation, a few seconds): secure renegotiation (RFC 5746) and whether
     /// the server renegotiates when the client asks ("VULNERABLE, DoS threat" / "not vulnerable").
-    static func renegotiation(port: UInt16, directory: URL) throws -> (secure: Bool?, clientInitiated: Bool?) {
+    public static func renegotiation(port: UInt16, directory: URL) throws -> (secure: Bool?, clientInitiated: Bool?) {
         let file = directory.appending(path: "testssl-reneg-\(port).json")
         try? FileManager.default.removeItem(at: file)
         _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-R", "--jsonfile", file.path, "127.0.0.1:\(port)"], timeout: 120)
@@ -126,7 +130,7 @@ enum TestSSLOracle {
     /// testssl.sh -J (LOGJAM, a few seconds): the published prime it recognised in the DHE
     /// ServerKeyExchange ("RFC7919/ffdhe2048"), or the size of one it did not ("Unknown DH group
     /// has only 1024 bits", said for primes under 2048 bits).
-    static func logjam(port: UInt16, directory: URL) throws -> (commonPrime: String?, unknownBits: Int?) {
+    public static func logjam(port: UInt16, directory: URL) throws -> (commonPrime: String?, unknownBits: Int?) {
         let file = directory.appending(path: "testssl-logjam-\(port).json")
         try? FileManager.default.removeItem(at: file)
         _ = try TestProcess.tool("testssl", ["--quiet", "--warnings", "off", "--color", "0", "-J", "--jsonfile", file.path, "127.0.0.1:\(port)"], timeout: 120)
@@ -143,7 +147,7 @@ enum TestSSLOracle {
         return (common, unknownBits)
     }
 
-    static func parse(_ data: Data) throws -> OracleView {
+    public static func parse(_ data: Data) throws -> OracleView {
         let entries = (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
         var view = OracleView()
         let names = ["SSLv2": "ssl2", "SSLv3": "ssl3", "TLS1": "tls1_0", "TLS1_1": "tls1_1", "TLS1_2": "tls1_2", "TLS1_3": "tls1_3"]
@@ -169,6 +173,6 @@ enum TestSSLOracle {
 
 /// OpenSSL or IANA cipher name → code point, from the scan's own table (generated from
 /// testssl.sh's mapping, so both spellings are there).
-enum CipherNameMap {
-    static func code(_ name: String) -> UInt16? { CipherSuiteTable.code(named: name) }
+public enum CipherNameMap {
+    public static func code(_ name: String) -> UInt16? { CipherSuiteTable.code(named: name) }
 }
