@@ -18,7 +18,7 @@ struct ScanCommand: ParsableCommand {
             without ffdhe groups offered; under 2048 bits: key.weak_dh), certificates per key type, OCSP stapling, ALPN, resumption and \
             client-initiated renegotiation from OpenSSL handshakes; findings that matter are diagnoses with the probe's exit codes \
             (weak suites, SSL 3.0 or compression accepted: 21); several connections run at once \
-            (--connections) and --timeout bounds the whole scan. A STARTTLS target (smtp://, \
+            (--connections) and --timeout bounds the whole scan; a STARTTLS target (smtp://, \
             imap://, pop3://, ftp://, xmpp://, ldap://, postgres://, or --starttls PROTO) does the \
             protocol's upgrade dialogue on every connection.
             """
