@@ -55,6 +55,8 @@ final class LabTLSContext: @unchecked Sendable {
         // Security level 0 after the cipher string (which may carry its own @SECLEVEL): the lab
         // must be able to serve TLS 1.0, SHA-1 signatures, 512-bit RSA and 1024-bit DH.
         SSL_CTX_set_security_level(pointer, 0)
+        // SSL_OP_CIPHER_SERVER_PREFERENCE is SSL_OP_BIT(22), a macro Swift does not import.
+        if config.serverPreference { _ = SSL_CTX_set_options(pointer, UInt64(1) << 22) }
         if let groups = config.groups, tlsprobe_SSL_CTX_set1_groups_list(pointer, groups) != 1 {
             throw LabError.openSSL("groups \"\(groups)\"")
         }

@@ -53,6 +53,10 @@ public struct LabTLSServerConfig: Sendable {
     /// select callback's answer is taken as given by OpenSSL (it does not check the client's list),
     /// so the lab can be the server that answers h2 to an http/1.1-only offer.
     public var alpnAnswer: String?
+    /// Choose suites and signature algorithms in the server's order, not the client's
+    /// (SSL_OP_CIPHER_SERVER_PREFERENCE): a server that signs with SHA-1 when offered it although
+    /// it has SHA-256.
+    public var serverPreference = false
     public var clientAuth: LabClientAuth
     public var sni: LabSNIPolicy
     public var http: LabHTTPBehaviour

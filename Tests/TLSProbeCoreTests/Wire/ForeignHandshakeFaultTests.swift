@@ -148,6 +148,21 @@ import TLSProbeLab
         #expect(legacy.stderr.contains("Hash used: SHA1"), "\(legacy.stderr)")
     }
 
+    /// The other side: a server that signs with SHA-1 because we offered it first in its own
+    /// order, but has SHA-256 for clients without SHA-1, keeps sig.handshake_sha1.
+    @Test func aServerPreferringSHA1ButAbleToSignSHA256KeepsTheSHA1Finding() throws {
+        var config = LabTLSServerConfig(chain: LabFixture.pki.chain, maxVersion: .tls1_2, sigalgs: "rsa_pkcs1_sha1:rsa_pss_rsae_sha256:rsa_pkcs1_sha256")
+        config.serverPreference = true
+        let server = try LabTLSServer(config)
+        defer { server.stop() }
+        let report = try Self.probe(server)
+        let all = report.diagnoses.map { "\($0.id): \($0.summary)" }
+        #expect(report.tls.signatureAlgorithm == "rsa_pkcs1_sha1", "\(all)")
+        #expect(Self.diagnosis(DiagnosisID.sigHandshakeSHA1, in: report) != nil, "\(all)")
+        #expect(Self.diagnosis(DiagnosisID.sigNoShared, in: report) == nil, "\(all)")
+        #expect(report.followUps.contains { $0.purpose.hasPrefix("can the server sign without SHA-1") && $0.accepted })
+    }
+
     // MARK: client certificate required, whatever the server does next
 
     @Test(arguments: ["gnutls-1.2", "gnutls-1.3", "mbedtls", "java-1.3", "java-1.2"])
