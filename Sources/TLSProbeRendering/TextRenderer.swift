@@ -12,6 +12,9 @@ public struct TextRenderer: Sendable {
 
     static let nameWidth = 13
     static let lineWidth = 78
+    /// A stage line without a timing may run past lineWidth (one long fact stays on one line),
+    /// never past this.
+    static let untimedLineLimit = 100
 
     public func header(_ target: TargetInfo) -> String {
         let version = "tlsprobe \(TLSProbeVersion.current) (\(OpenSSLVersion.runtime.split(separator: " ").prefix(2).joined(separator: " ")))"
@@ -80,6 +83,8 @@ public struct TextRenderer: Sendable {
         let timing = durationMs.map(Self.milliseconds) ?? ""
         let used = (style.color ? 2 : 5) + Self.nameWidth + 1
         let room = Self.lineWidth - used - timing.count - 1
+        // " ok   name          summary": the summary starts after the mark, the name and a space.
+        let summaryColumn = (style.color ? 3 : 6) + Self.nameWidth + 1
         var continuation: [String] = []
         if !timing.isEmpty {
             // The timing stays in its column: a summary too long for the line goes on below,
@@ -90,9 +95,13 @@ public struct TextRenderer: Sendable {
                 continuation = Self.wrap(rest, width: Self.lineWidth - used - 1)
             }
             text = text.padding(room) + " " + timing
+        } else if summaryColumn + text.count > Self.untimedLineLimit {
+            // No timing to keep in its column, but a summary past the table's 100 columns (an
+            // alert's whole story on a failing stage) wraps under itself all the same.
+            let (head, rest) = Self.split(text, within: Self.lineWidth - summaryColumn)
+            text = head
+            continuation = Self.wrap(rest, width: Self.lineWidth - summaryColumn)
         }
-        // " ok   name          summary": the summary starts after the mark, the name and a space.
-        let summaryColumn = (style.color ? 3 : 6) + Self.nameWidth + 1
         let first = name + " " + text
         let paint = { (line: String) in dim ? self.style.paint(line, .dim) : line }
         let below = continuation.map { String(repeating: " ", count: summaryColumn) + paint($0) }

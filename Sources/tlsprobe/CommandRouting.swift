@@ -16,8 +16,14 @@ enum CommandRouting {
         !arguments.contains { rootWords.contains($0) || $0.hasPrefix("--experimental") || $0.hasPrefix("--generate-") }
     }
 
-    private static let rootWords: Set<String> = Set(
-        TLSProbeCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
-            + ["help", "--help", "-h", "--version"]
-    )
+    /// Where a usage error points: `tlsprobe scan --help` when the line starts with a subcommand
+    /// (its options are not in the root's help), else `tlsprobe --help`.
+    static func helpCommand(for arguments: [String]) -> String {
+        guard let first = arguments.first, subcommandNames.contains(first) else { return "tlsprobe --help" }
+        return "tlsprobe \(first) --help"
+    }
+
+    private static let subcommandNames: Set<String> = Set(TLSProbeCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
+
+    private static let rootWords: Set<String> = subcommandNames.union(["help", "--help", "-h", "--version"])
 }

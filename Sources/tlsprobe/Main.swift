@@ -45,7 +45,7 @@ enum Main {
             let message = TLSProbeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
             let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             // A message that already names where to look does not get a second pointer.
-            let pointer = stripped.contains("(see '") || NagiosMode.requested(in: arguments) ? "" : " (see 'tlsprobe --help')"
+            let pointer = stripped.contains("(see '") || NagiosMode.requested(in: arguments) ? "" : " (see '\(CommandRouting.helpCommand(for: arguments))')"
             exit(SetupFailure.report(message: stripped + pointer, exitStatus: code.rawValue == 1 ? ExitStatus.internalError.rawValue : code.rawValue,
                                      nagios: NagiosMode.requested(in: arguments)))
         }

@@ -24,6 +24,15 @@ import TLSProbeLab
         #expect(run.stderr == "tlsprobe: \(message) (see 'tlsprobe --help')\n", "\(run.stderr)")
     }
 
+    /// `tlsprobe scan` without a target pointed at 'tlsprobe --help', which does not list the
+    /// scan's options: a subcommand's usage error points at that subcommand's help.
+    @Test(arguments: [["scan"], ["clients"], ["scan", "--connections", "0", "localhost"]])
+    func subcommandUsageErrorsPointAtTheSubcommandsHelp(arguments: [String]) throws {
+        let run = try TLSProbeBinary.run(arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.hasSuffix(" (see 'tlsprobe \(arguments[0]) --help')\n"), "\(run.stderr)")
+    }
+
     @Test func unknownExplainQueryIsAUsageErrorWithNearestIDs() throws {
         let run = try TLSProbeBinary.run(["explain", "cert.expird"])
         #expect(run.status == 64)

@@ -51,6 +51,9 @@ struct CertificateAbuseTests {
         #expect(report.stage(.certificate)?.summary.contains("998 unneeded certificates") == true, "\(report.stage(.certificate)?.summary ?? "")")
         let extra = report.diagnoses.first { $0.id == DiagnosisID.chainExtraCerts }?.summary ?? ""
         #expect(extra.contains("the 980 after #19 (not read; the path verifies without them)"), "\(extra)")
+        // The line names the error an OpenSSL client reports, not tlsprobe's internals.
+        #expect(tooLarge?.openssl?.hasPrefix("SSL_R_EXCESSIVE_MESSAGE_SIZE") == true, "\(tooLarge?.openssl ?? "-")")
+        #expect(tooLarge?.openssl?.contains("CertificateListCut") == false, "\(tooLarge?.openssl ?? "-")")
     }
 
     /// 101 small certificates in under 100 KB: stock clients take the message, so it is decoded

@@ -39,7 +39,21 @@ import TLSProbeCore
 
     @Test func linesWithoutTimingAreNotWrapped() {
         let renderer = TextRenderer(style: TerminalStyle(color: false))
-        let stage = StageReport(name: .clientHello, status: .ok, summary: String(repeating: "x", count: 90))
+        let stage = StageReport(name: .clientHello, status: .ok, summary: String(repeating: "x", count: 80))
         #expect(!renderer.stageLine(stage).contains("\n"))
+    }
+
+    /// A failing stage without a timing (TLS 1.2 client-certificate alert: the finished row) ran
+    /// to 209 columns; past 100 columns it wraps under its summary like a timed one.
+    @Test func untimedLinesOverAHundredColumnsWrap() throws {
+        let renderer = TextRenderer(style: TerminalStyle(color: false))
+        let summary = "The server asked for a client certificate (acceptable CAs: CN=tlsprobe Lab Client CA,O=tlsprobe lab) "
+            + "and ended the TLSv1.2 handshake with alert handshake_failure (40) because none was sent."
+        let lines = renderer.stageLine(StageReport(name: .finished, status: .fail, summary: summary)).split(separator: "\n").map(String.init)
+        #expect(lines.count > 1, "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines)")
+        #expect(lines.map { $0.drop { $0 == " " } }.joined(separator: " ").hasSuffix(summary.split(separator: " ").suffix(3).joined(separator: " ")))
+        let summaryColumn = try #require(Array(lines[0]).firstIndex(of: "T"))
+        #expect(lines[1].prefix { $0 == " " }.count == summaryColumn, "\(lines)")
     }
 }

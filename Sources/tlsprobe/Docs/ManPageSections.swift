@@ -176,12 +176,15 @@ enum ManPageSections {
         return lines
     }
 
-    /// Read from an encoded report, so a new key shows up here without anyone remembering to add it.
+    /// Read from an encoded report, so a new key shows up here without anyone remembering to add
+    /// it, plus the keys only some commands or options add (a plain report has none of them).
     static var topLevelJSONKeys: [String] {
         let report = ProbeReport(target: TargetInfo(input: "example.com", host: "example.com", port: 443, path: "/", sni: "example.com"))
         guard let object = try? JSONDecoder().decode(TopLevelKeys.self, from: Data(JSONRenderer.render(report).utf8)) else { return [] }
-        return object.keys.sorted()
+        return Set(object.keys).union(optionalJSONKeys).sorted()
     }
+
+    static let optionalJSONKeys = ["scan", "clients", "check", "device", "revocation", "trust_stores"]
 
     static let jsonKeyText: [String: String] = [
         "schema_version": "Version of this document's layout.",
@@ -192,7 +195,7 @@ enum ManPageSections {
         "failed_stage": "The first failing stage, or null.",
         "stages": "One object per stage, in order: name, status, duration_ms, summary, details.",
         "tls": "Negotiated version, cipher, group, ALPN.",
-        "certificates": "The chain as sent, leaf first, with days_left.",
+        "certificates": "The chain as sent, leaf first, with days_left: at most its first 20 (the certificate stage's sent_count has the number sent).",
         "verification": "Trust store, trust and host-name results.",
         "http": "The HTTP exchange, or null when it did not run.",
         "diagnoses": "Every problem found: id, severity, stage, title, summary, fix, openssl, mbedtls.",
@@ -201,6 +204,13 @@ enum ManPageSections {
         "follow_ups": "Extra connections made to explain a failure.",
         "started_at": "RFC 3339 start time.",
         "duration_ms": "Wall time of the whole probe.",
+        "client": "The --client profile the probe acted as: openssl (the default) or an embedded one such as esp-idf.",
+        "scan": "Only from tlsprobe scan: versions (ssl2 to tls1_3), ssl2_cipher_specs, cipher_suites, groups, signature algorithms, dh_parameters, certificates per key type, features.",
+        "clients": "Only from tlsprobe clients: one row per client profile, in table order.",
+        "check": "Only from tlsprobe check: the files read and the key matched against the leaf.",
+        "device": "Only with an Mbed TLS --client profile (esp-idf, arduino-esp32): what the device itself gets from this server.",
+        "revocation": "Only with --revocation: per chain certificate and source, good, revoked or unknown.",
+        "trust_stores": "Only with --trust-stores (always with tlsprobe check): which trust stores accept the chain and by which path.",
     ]
 
     static var seeAlso: [String] {

@@ -73,7 +73,11 @@ struct CertificateStage: ProbeStage {
         if totalBytes > TLSClientContext.defaultCertificateListLimit {
             var diagnosis = context.diagnosis(DiagnosisID.certTooLarge, ["bytes": String(totalBytes), "limit": String(TLSClientContext.defaultCertificateListLimit)])
             if let count = chainUnderTest?.sentCountOverride {
-                diagnosis.openssl = "not decoded whole: tlsprobe read the first \(chain.count) of \(count) certificates and ended the handshake (CertificateListCut: over \(CertificateListCut.maxCertificates) certificates in more than \(TLSClientContext.defaultCertificateListLimit) bytes)"
+                // What an OpenSSL client at its default max_cert_list reports, then why tlsprobe
+                // itself stopped early (no internal names: this line is read by users).
+                diagnosis.openssl = "SSL_R_EXCESSIVE_MESSAGE_SIZE \"excessive message size\" (152) at OpenSSL's default limit of \(TLSClientContext.defaultCertificateListLimit) bytes; "
+                    + "tlsprobe read the first \(chain.count) of \(count) certificates and ended the handshake without decoding the rest "
+                    + "(over \(CertificateListCut.maxCertificates) certificates in more than \(TLSClientContext.defaultCertificateListLimit) bytes)"
             }
             findings.append(Finding(diagnosis: diagnosis, short: "certificate list of \(totalBytes / 1024) KB"))
         }
