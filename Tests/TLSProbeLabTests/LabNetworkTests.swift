@@ -100,6 +100,38 @@ private func readAll(_ fd: Int32) -> (bytes: [UInt8], errno: Int32) {
         #expect(error == ECONNREFUSED)
     }
 
+    /// The "refused" scenario's port stays reserved while it runs: connections are refused and
+    /// no other server (SO_REUSEADDR, as the lab's listeners set) can bind it; after stop, one can.
+    @Test func aClosedPortServerKeepsItsPortUntilStopped() throws {
+        let server = try LabClosedPort()
+        var descriptor = try startNonblockingConnect(server.port)
+        defer { close(descriptor.fd) }
+        #expect(poll(&descriptor, 1, 2_000) == 1)
+        var error: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(descriptor.fd, SOL_SOCKET, SO_ERROR, &error, &length)
+        #expect(error == ECONNREFUSED)
+        #expect(bindReusable(server.port) == EADDRINUSE)
+        server.stop()
+        #expect(bindReusable(server.port) == 0)
+    }
+
+    /// Binds 127.0.0.1:`port` with SO_REUSEADDR and closes; 0 or the errno.
+    private func bindReusable(_ port: UInt16) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return result == 0 ? 0 : errno
+    }
+
     private func startNonblockingConnect(_ port: UInt16) throws -> pollfd {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         var address = sockaddr_in()

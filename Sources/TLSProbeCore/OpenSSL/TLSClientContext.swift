@@ -58,52 +58,49 @@ enum TLSContextError: Error, CustomStringConvertible {
     }
 }
 
-/// Owns one SSL_CTX: trust store, offer and client certificate. Built once per run and shared by
-/// every probe of a fleet, so the trust store is loaded once.
-final class TLSClientContext: @unchecked Sendable {
-    // SSL_CTX is safe to share between threads once configured; nothing mutates it afterwards.
-    let context: OpaquePointer
+/// The probe's SSL_CTX (an `SSLContextHandle`) with its trust store, offer and client
+/// certificate. Built once per run and shared by every probe of a fleet, so the trust store is
+/// loaded once.
+final class TLSClientContext: Sendable {
+    let handle: SSLContextHandle
     let offer: TLSOffer
     let trustLabel: String
 
+    /// The SSL_CTX, borrowed for OpenSSL calls.
+    var context: OpaquePointer { handle.pointer }
+
     init(offer: TLSOffer, options: ProbeOptions) throws {
         OpenSSLRuntime.prepare()
-        guard let context = SSL_CTX_new(TLS_client_method()) else {
+        guard let handle = SSLContextHandle(.client) else {
             throw TLSContextError.openSSL("SSL_CTX_new failed: \(OpenSSLErrorQueue.drain().map(\.text).joined(separator: "; "))")
         }
-        do {
-            trustLabel = try Self.configure(context, offer: offer, options: options)
-        } catch {
-            // A class initialiser that throws never runs deinit: without this, every failed
-            // setup (bad --cacert, a follow-up offer OpenSSL refuses) leaked the SSL_CTX (ASan).
-            SSL_CTX_free(context)
-            throw error
-        }
-        self.context = context
+        // A failed setup (bad --cacert, a follow-up offer OpenSSL refuses) throws here and the
+        // handle's deinit frees the SSL_CTX.
+        trustLabel = try Self.configure(handle, offer: offer, options: options)
+        self.handle = handle
         self.offer = offer
         OpenSSLErrorQueue.clear()
     }
 
-    deinit { SSL_CTX_free(context) }
-
     /// Applies the offer, the trust store and the client identity; returns the trust label.
-    private static func configure(_ context: OpaquePointer, offer: TLSOffer, options: ProbeOptions) throws -> String {
-        SSL_CTX_set_security_level(context, offer.securityLevel)
-        _ = tlsprobe_SSL_CTX_set_min_proto_version(context, offer.minVersion.wireValue)
-        _ = tlsprobe_SSL_CTX_set_max_proto_version(context, offer.maxVersion.wireValue)
+    private static func configure(_ handle: SSLContextHandle, offer: TLSOffer, options: ProbeOptions) throws -> String {
+        let context = handle.pointer
+        handle.setSecurityLevel(offer.securityLevel)
+        _ = handle.setMinVersion(offer.minVersion.wireValue)
+        _ = handle.setMaxVersion(offer.maxVersion.wireValue)
         // Large enough to see (and report) an oversized chain; bounded so a hostile server
         // cannot make us buffer without limit.
         _ = tlsprobe_SSL_CTX_set_max_cert_list(context, Self.maxCertificateListBytes)
-        guard SSL_CTX_set_cipher_list(context, offer.cipherList) == 1 else {
+        guard handle.setCipherList(offer.cipherList) else {
             throw TLSContextError.openSSL("no usable cipher in '\(offer.cipherList)'")
         }
-        if let suites = offer.cipherSuites, SSL_CTX_set_ciphersuites(context, suites) != 1 {
+        if let suites = offer.cipherSuites, !handle.setCipherSuites(suites) {
             throw TLSContextError.openSSL("no usable TLS 1.3 cipher suite in '\(suites)'")
         }
-        if let groups = offer.groups, tlsprobe_SSL_CTX_set1_groups_list(context, groups) != 1 {
+        if let groups = offer.groups, !handle.setGroups(groups) {
             throw TLSContextError.openSSL("unknown group in '\(groups)'")
         }
-        if let sigalgs = offer.sigalgs, tlsprobe_SSL_CTX_set1_sigalgs_list(context, sigalgs) != 1 {
+        if let sigalgs = offer.sigalgs, !handle.setSignatureAlgorithms(sigalgs) {
             throw TLSContextError.openSSL("unknown signature algorithm in '\(sigalgs)'")
         }
         let trustLabel = try Self.loadTrust(options.trust, into: context)

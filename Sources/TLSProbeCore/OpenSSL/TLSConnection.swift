@@ -31,7 +31,9 @@ enum TLSReadResult {
 final class TLSConnection {
     let context: TLSClientContext
     let recorder: HandshakeRecorder
-    private let ssl: OpaquePointer
+    /// The SSL; it frees itself and both BIOs, and keeps the SSL_CTX alive.
+    private let object: SSLHandle
+    private var ssl: OpaquePointer { object.pointer }
     private let input: OpaquePointer  // network → OpenSSL
     private let output: OpaquePointer  // OpenSSL → network
     /// Called on the probe thread after each batch of bytes OpenSSL has processed.
@@ -41,11 +43,13 @@ final class TLSConnection {
     /// no status_request, and RFC 7685 padding when the hello would be 256–511 bytes.
     init(context: TLSClientContext, serverName: String?, verifyName: String, alpn: [String], start: Deadline,
          requestOCSPStaple: Bool = true, padHello: Bool = false) throws {
-        guard let ssl = SSL_new(context.context), let input = BIO_new(BIO_s_mem()), let output = BIO_new(BIO_s_mem()) else {
+        guard let object = SSLHandle(context.handle) else { throw TLSContextError.openSSL("SSL_new failed") }
+        let ssl = object.pointer
+        guard let input = BIO_new(BIO_s_mem()), let output = BIO_new(BIO_s_mem()) else {
             throw TLSContextError.openSSL("SSL_new failed")
         }
         self.context = context
-        self.ssl = ssl
+        self.object = object
         self.input = input
         self.output = output
         self.recorder = HandshakeRecorder(start: start)
@@ -80,8 +84,6 @@ final class TLSConnection {
         if padHello { _ = SSL_set_options(ssl, UInt64(1) << 4) }
         OpenSSLErrorQueue.clear()
     }
-
-    deinit { SSL_free(ssl) }  // frees both BIOs too
 
     var handle: OpaquePointer { ssl }
 

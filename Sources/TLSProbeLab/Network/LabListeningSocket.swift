@@ -7,20 +7,22 @@ struct LabListeningSocket {
     let fd: Int32
     let port: UInt16
 
-    init(host: String, port: UInt16, backlog: Int32) throws {
+    /// `backlog` nil: bound but never listening, without SO_REUSEADDR — the port stays this
+    /// socket's (no other socket can bind it) and every connection to it is refused.
+    init(host: String, port: UInt16, backlog: Int32?) throws {
         ProcessSignals.ignoreSIGPIPE()
         let address = try SocketAddress.lab(host, port)
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw LabError.posix("socket(\(host))") }
         do {
             var one: Int32 = 1
-            guard setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
+            guard backlog == nil || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
                 throw LabError.posix("setsockopt(SO_REUSEADDR)")
             }
             guard address.withSockaddr({ bind(fd, $0, $1) }) == 0 else {
                 throw LabError.posix("bind(\(host) port \(port))")
             }
-            guard listen(fd, backlog) == 0 else { throw LabError.posix("listen") }
+            if let backlog, listen(fd, backlog) != 0 { throw LabError.posix("listen") }
             self.port = try SocketAddress.localPort(of: fd)
             self.fd = fd
         } catch {

@@ -1,23 +1,27 @@
+import TLSProbeCore
 internal import COpenSSL
 internal import CTLSProbeShims
 
-/// The `SSL_CTX` of one lab server, configured once from a `LabTLSServerConfig`.
-///
-/// `@unchecked Sendable`: the context is fully configured in `init` and only read afterwards;
-/// OpenSSL allows creating `SSL` objects from one `SSL_CTX` on several threads. The log it
-/// writes to from the client-hello callback is itself thread-safe.
+/// The `SSL_CTX` of one lab server (the core's `SSLContextHandle`, which frees it), configured
+/// once from a `LabTLSServerConfig`; and the client-hello callback that records each hello and
+/// applies the SNI policy. `@unchecked Sendable`: the context (and the ALPN answer buffer) is
+/// configured in `init` and only read afterwards, and the log the callback writes to is itself
+/// thread-safe.
 final class LabTLSContext: @unchecked Sendable {
-    let pointer: OpaquePointer
+    let handle: SSLContextHandle
     let log: LabConnectionLog
     private let sni: LabSNIPolicy
     /// `LabTLSServerConfig.alpnAnswer`, length-prefixed as the select callback hands it out;
     /// owned here, so it lives as long as the context that points at it.
     fileprivate let alpnAnswer: UnsafeMutableBufferPointer<UInt8>?
 
+    /// The SSL_CTX, borrowed for OpenSSL calls.
+    var pointer: OpaquePointer { handle.pointer }
+
     init(_ config: LabTLSServerConfig, log: LabConnectionLog) throws {
         guard let leaf = config.chain.first else { throw LabError("a TLS server needs at least a leaf certificate") }
-        guard let context = SSL_CTX_new(TLS_server_method()) else { throw LabError.openSSL("SSL_CTX_new") }
-        self.pointer = context
+        guard let handle = SSLContextHandle(.server) else { throw LabError.openSSL("SSL_CTX_new") }
+        self.handle = handle
         self.log = log
         self.sni = config.sni
         alpnAnswer = config.alpnAnswer.map { name in
@@ -26,41 +30,40 @@ final class LabTLSContext: @unchecked Sendable {
             _ = buffer.initialize(from: [UInt8(bytes.count)] + bytes)
             return buffer
         }
-        if alpnAnswer != nil { SSL_CTX_set_alpn_select_cb(context, alpnAnswerCallback, Unmanaged.passUnretained(self).toOpaque()) }
+        if alpnAnswer != nil { SSL_CTX_set_alpn_select_cb(handle.pointer, alpnAnswerCallback, Unmanaged.passUnretained(self).toOpaque()) }
         try configureProtocol(config)
         try configureCertificates(config.chain, leaf: leaf, key: config.key ?? leaf.key)
         try configureClientAuth(config.clientAuth)
-        // Unretained: the callback can only run while this object owns (and has not freed) the context.
-        SSL_CTX_set_client_hello_cb(context, clientHelloCallback, Unmanaged.passUnretained(self).toOpaque())
+        // Unretained: the callback runs for an SSL of a LabTLSSession, which keeps this object alive.
+        SSL_CTX_set_client_hello_cb(pointer, clientHelloCallback, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    deinit {
-        SSL_CTX_free(pointer)
-        alpnAnswer?.deallocate()
-    }
+    // The SSL_CTX is freed by its handle, after this: no session (each keeps this object alive)
+    // is left to call back into the buffer.
+    deinit { alpnAnswer?.deallocate() }
 
     private func configureProtocol(_ config: LabTLSServerConfig) throws {
-        if let version = config.minVersion, tlsprobe_SSL_CTX_set_min_proto_version(pointer, version.rawValue) != 1 {
+        if let version = config.minVersion, !handle.setMinVersion(version.rawValue) {
             throw LabError.openSSL("minimum version \(version)")
         }
-        if let version = config.maxVersion, tlsprobe_SSL_CTX_set_max_proto_version(pointer, version.rawValue) != 1 {
+        if let version = config.maxVersion, !handle.setMaxVersion(version.rawValue) {
             throw LabError.openSSL("maximum version \(version)")
         }
-        if let list = config.cipherList, SSL_CTX_set_cipher_list(pointer, list) != 1 {
+        if let list = config.cipherList, !handle.setCipherList(list) {
             throw LabError.openSSL("cipher list \"\(list)\"")
         }
-        if let suites = config.cipherSuites, SSL_CTX_set_ciphersuites(pointer, suites) != 1 {
+        if let suites = config.cipherSuites, !handle.setCipherSuites(suites) {
             throw LabError.openSSL("TLS 1.3 cipher suites \"\(suites)\"")
         }
         // Security level 0 after the cipher string (which may carry its own @SECLEVEL): the lab
         // must be able to serve TLS 1.0, SHA-1 signatures, 512-bit RSA and 1024-bit DH.
-        SSL_CTX_set_security_level(pointer, 0)
+        handle.setSecurityLevel(0)
         // SSL_OP_CIPHER_SERVER_PREFERENCE is SSL_OP_BIT(22), a macro Swift does not import.
-        if config.serverPreference { _ = SSL_CTX_set_options(pointer, UInt64(1) << 22) }
-        if let groups = config.groups, tlsprobe_SSL_CTX_set1_groups_list(pointer, groups) != 1 {
+        if config.serverPreference { _ = SSL_CTX_set_options(handle.pointer, UInt64(1) << 22) }
+        if let groups = config.groups, !handle.setGroups(groups) {
             throw LabError.openSSL("groups \"\(groups)\"")
         }
-        if let sigalgs = config.sigalgs, tlsprobe_SSL_CTX_set1_sigalgs_list(pointer, sigalgs) != 1 {
+        if let sigalgs = config.sigalgs, !handle.setSignatureAlgorithms(sigalgs) {
             throw LabError.openSSL("signature algorithms \"\(sigalgs)\"")
         }
         if let group = config.dhGroup {

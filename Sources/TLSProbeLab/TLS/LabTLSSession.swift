@@ -2,17 +2,21 @@ import TLSProbeCore
 internal import COpenSSL
 import FoundationEssentials
 
-/// One TLS connection on the server side. Owns its `SSL`, keeps its context alive, and lives on
-/// its connection's thread only (so it is deliberately not Sendable).
+/// One TLS connection on the server side: its `SSL` is the core's `SSLHandle` (which frees it);
+/// it keeps its context alive (the client-hello callback points at it), and lives on its
+/// connection's thread only (so it is deliberately not Sendable).
 final class LabTLSSession {
-    let ssl: OpaquePointer
+    let object: SSLHandle
     let connection: LabConnectionSocket
     let recordIndex: Int
     private let context: LabTLSContext
 
+    /// The SSL, borrowed for OpenSSL calls.
+    var ssl: OpaquePointer { object.pointer }
+
     init(context: LabTLSContext, connection: LabConnectionSocket, recordIndex: Int) throws {
-        guard let ssl = SSL_new(context.pointer) else { throw LabError.openSSL("SSL_new") }
-        self.ssl = ssl
+        guard let object = SSLHandle(context.handle) else { throw LabError.openSSL("SSL_new") }
+        self.object = object
         self.context = context
         self.connection = connection
         self.recordIndex = recordIndex
@@ -20,8 +24,6 @@ final class LabTLSSession {
         // ex_data slot 0 is the "app data" slot; unretained because self owns (and frees) the SSL.
         SSL_set_ex_data(ssl, 0, Unmanaged.passUnretained(self).toOpaque())
     }
-
-    deinit { SSL_free(ssl) }
 
     /// The session an `SSL` belongs to, from inside an OpenSSL callback.
     static func from(_ ssl: OpaquePointer) -> LabTLSSession? {
