@@ -90,30 +90,28 @@ private func readAll(_ fd: Int32) -> (bytes: [UInt8], errno: Int32) {
     }
 
     @Test func closedPortRefuses() throws {
-        let port = try LabPorts.closedPort()
-        var descriptor = try startNonblockingConnect(port)
-        defer { close(descriptor.fd) }
-        #expect(poll(&descriptor, 1, 2_000) == 1)
-        var error: Int32 = 0
-        var length = socklen_t(MemoryLayout<Int32>.size)
-        getsockopt(descriptor.fd, SOL_SOCKET, SO_ERROR, &error, &length)
-        #expect(error == ECONNREFUSED)
+        #expect(try connectError(LabPorts.closedPort()) == ECONNREFUSED)
     }
 
     /// The "refused" scenario's port stays reserved while it runs: connections are refused and
     /// no other server (SO_REUSEADDR, as the lab's listeners set) can bind it; after stop, one can.
     @Test func aClosedPortServerKeepsItsPortUntilStopped() throws {
         let server = try LabClosedPort()
-        var descriptor = try startNonblockingConnect(server.port)
+        #expect(try connectError(server.port) == ECONNREFUSED)
+        #expect(bindReusable(server.port) == EADDRINUSE)
+        server.stop()
+        #expect(bindReusable(server.port) == 0)
+    }
+
+    /// How a connect to 127.0.0.1:`port` ended within 2 s (SO_ERROR: 0, ECONNREFUSED, …).
+    private func connectError(_ port: UInt16) throws -> Int32 {
+        var descriptor = try startNonblockingConnect(port)
         defer { close(descriptor.fd) }
         #expect(poll(&descriptor, 1, 2_000) == 1)
         var error: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
         getsockopt(descriptor.fd, SOL_SOCKET, SO_ERROR, &error, &length)
-        #expect(error == ECONNREFUSED)
-        #expect(bindReusable(server.port) == EADDRINUSE)
-        server.stop()
-        #expect(bindReusable(server.port) == 0)
+        return error
     }
 
     /// Binds 127.0.0.1:`port` with SO_REUSEADDR and closes; 0 or the errno.
