@@ -13,7 +13,10 @@ import FoundationEssentials
 ///   3. per version, one reversed offer: does the server have an order of its own; and the
 ///      DH group of the DHE suites, read from ServerKeyExchanges.
 public enum CapabilityScan {
-    public static let defaultConcurrency = 16
+    /// Connections open at once. 8, not 16: gnutls-serv (one process serving connections in turn)
+    /// took 1,089 ms for the scan with 16 and 435 ms with 8 (sslscan: 880 ms), while OpenSSL's
+    /// s_server took the same ~1.37 s with 4, 8 or 16 (bench/scan.sh, release, idle machine).
+    public static let defaultConcurrency = 8
 
     static func run(session: ScanSession) -> ScanReport {
         let start = Deadline.now
