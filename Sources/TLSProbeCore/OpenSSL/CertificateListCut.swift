@@ -24,19 +24,25 @@ struct CertificateListCut {
     /// cut; nil when it is within bounds or does not parse (OpenSSL then reports that itself).
     static func inspect(_ message: UnsafeRawBufferPointer, tls13: Bool) -> (cut: CertificateListCut, lengthOffset: Int)? {
         guard message.count > TLSClientContext.defaultCertificateListLimit, message.first == HandshakeType.certificate else { return nil }
-        var reader = ByteCursor(message, at: 4)
+        // One copy of the message (at most the 1 MB limit) to read it with the shared bounds-checked reader.
+        var reader = ByteReader(Array(message), from: 4)
         if tls13 {
-            guard let context = reader.integer(bytes: 1), reader.skip(context) else { return nil }
+            guard let context = reader.u8(), reader.take(Int(context)) != nil else { return nil }
         }
         let lengthOffset = reader.offset
-        guard let listLength = reader.integer(bytes: 3), listLength == message.count - reader.offset else { return nil }
+        guard let listLength = reader.u24(), listLength == message.count - reader.offset else { return nil }
         var count = 0
         var first: [[UInt8]] = []
-        while !reader.atEnd {
-            guard let length = reader.integer(bytes: 3), let der = reader.bytes(length) else { return nil }
-            if first.count < ChainUnderTest.maxListedCertificates { first.append(Array(der)) }
+        while reader.remaining > 0 {
+            guard let length = reader.u24() else { return nil }
+            if first.count < ChainUnderTest.maxListedCertificates {
+                guard let der = reader.take(length) else { return nil }
+                first.append(der)
+            } else {
+                guard reader.slice(length) != nil else { return nil }  // skipped, not copied
+            }
             if tls13 {
-                guard let extensions = reader.integer(bytes: 2), reader.skip(extensions) else { return nil }
+                guard let extensions = reader.u16(), reader.take(Int(extensions)) != nil else { return nil }
             }
             count += 1
         }
@@ -51,37 +57,5 @@ struct CertificateListCut {
         message[lengthOffset] = UInt8(mismatched >> 16 & 0xFF)
         message[lengthOffset + 1] = UInt8(mismatched >> 8 & 0xFF)
         message[lengthOffset + 2] = UInt8(mismatched & 0xFF)
-    }
-}
-
-/// Big-endian fields read from a buffer, bounds-checked.
-private struct ByteCursor {
-    let buffer: UnsafeRawBufferPointer
-    private(set) var offset: Int
-
-    init(_ buffer: UnsafeRawBufferPointer, at offset: Int) {
-        self.buffer = buffer
-        self.offset = offset
-    }
-
-    var atEnd: Bool { offset >= buffer.count }
-
-    mutating func integer(bytes: Int) -> Int? {
-        guard offset + bytes <= buffer.count else { return nil }
-        let value = (0..<bytes).reduce(0) { $0 << 8 | Int(buffer[offset + $1]) }
-        offset += bytes
-        return value
-    }
-
-    mutating func skip(_ count: Int) -> Bool {
-        guard offset + count <= buffer.count else { return false }
-        offset += count
-        return true
-    }
-
-    mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer.SubSequence? {
-        guard offset + count <= buffer.count else { return nil }
-        defer { offset += count }
-        return buffer[offset..<(offset + count)]
     }
 }
