@@ -2,7 +2,8 @@
 """Validates tlsprobe JSON documents against docs/tlsprobe.schema.json with the `jsonschema`
 package (pip install jsonschema). Usage: validate-json.py SCHEMA FILE... ; each FILE holds one
 JSON document or NDJSON (one per line). Prints one line per invalid document and exits 1 if any
-is invalid, 2 if the schema itself is not a valid draft 2020-12 schema."""
+is invalid (a line that is not JSON counts as invalid), 2 for a wrong command line, a file that
+cannot be read, or a schema that is not a valid draft 2020-12 schema."""
 import json
 import sys
 
@@ -19,12 +20,29 @@ def documents(path):
         pass
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip():
-            yield f"{path}:{number}", json.loads(line)
+            try:
+                yield f"{path}:{number}", json.loads(line)
+            except json.JSONDecodeError as error:
+                yield f"{path}:{number}", NotJSON(str(error))
+
+
+class NotJSON:
+    """A line that is neither a JSON document nor part of one: reported as an invalid document."""
+
+    def __init__(self, reason):
+        self.reason = reason
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        schema = json.load(handle)
+    if len(sys.argv) < 3:
+        print("usage: validate-json.py SCHEMA FILE...", file=sys.stderr)
+        return 2
+    try:
+        with open(sys.argv[1], encoding="utf-8") as handle:
+            schema = json.load(handle)
+    except (OSError, json.JSONDecodeError) as error:
+        print(f"schema {sys.argv[1]}: {error}", file=sys.stderr)
+        return 2
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as error:
@@ -33,8 +51,17 @@ def main():
     validator = jsonschema.Draft202012Validator(schema)
     checked = invalid = 0
     for path in sys.argv[2:]:
-        for name, document in documents(path):
+        try:
+            found = list(documents(path))
+        except OSError as error:
+            print(f"{path}: {error.strerror}", file=sys.stderr)
+            return 2
+        for name, document in found:
             checked += 1
+            if isinstance(document, NotJSON):
+                invalid += 1
+                print(f"{name}: not JSON: {document.reason}")
+                continue
             for error in validator.iter_errors(document):
                 invalid += 1
                 where = "/".join(str(part) for part in error.absolute_path)
