@@ -30,6 +30,8 @@ import TLSProbeLab
         }
         for stage in report.stages {
             #expect(TextDefects.find(in: stage.summary).isEmpty, "\(stage.name): \(stage.summary)")
+            // A skipped stage says why ("skipped: not run" was the TLS 1.3 client-certificate case).
+            #expect(stage.status != .skipped || !stage.summary.hasSuffix("not run"), "\(stage.name): \(stage.summary)")
         }
         // Day counts agree with what `lab list` says (whole days, toward zero).
         if name == "expired" { #expect(first?.summary.hasSuffix(", 10 days ago.") == true, "\(first?.summary ?? "")") }

@@ -5,7 +5,7 @@ extension DiagnosisCatalog {
 
         public let certTooLarge = DiagnosisEntry(
             id: "cert.too_large", severity: .error, stage: .certificate, exitStatus: .otherCertificateProblem,
-            title: "Certificate chain too large for small clients",
+            title: "Certificate message too large for this client",
             summaryTemplate: "The server's Certificate message is {bytes} bytes; the limit for this client is {limit}.",
             facts: ["bytes", "limit"],
             explanation: "Embedded clients read each handshake message into a fixed buffer. mbedTLS's input buffer is CONFIG_MBEDTLS_SSL_IN_CONTENT_LEN (16384 by default, often lowered to 4096–8192 to save RAM); a larger chain cannot be received. Before mbedTLS 3.6.3 a message split over several records also failed. A message over 100 KB with more than 100 certificates is beyond every client: tlsprobe reads its size, its count and the first 20 certificates, judges those and ends the handshake instead of decoding the rest.",

@@ -35,8 +35,10 @@ enum ProbePipeline {
     }
 
     private static func finish(_ context: ProbeContext, order: [StageName]) -> ProbeReport {
-        // Every stage is listed, in order; the ones that did not run say why.
-        let reason = context.stopReason ?? "not run"
+        // Every stage is listed, in order; the ones that did not run say why (a stage that
+        // stopped the probe without a reason of its own still names itself).
+        let failed = context.report.stages.first { $0.status == .fail }
+        let reason = context.stopReason ?? failed.map { "the \($0.name.rawValue) stage failed" } ?? "not run"
         for name in order where !context.hasCompleted(name) {
             context.report.stages.append(.skipped(name, reason: reason))
         }

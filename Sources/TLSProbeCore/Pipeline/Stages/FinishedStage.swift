@@ -39,6 +39,8 @@ struct FinishedStage: ProbeStage {
         guard let pending = context.learned.pendingFinished else { return }
         context.learned.pendingFinished = nil
         record(context, handshakeMs: pending.handshakeMs, session: pending.session, rejection: rejection)
+        // The stages after it say why they did not run, whichever read or write saw the rejection.
+        if rejection != nil { context.stopReason = "the server rejected the handshake" }
     }
 
     private static func record(_ context: ProbeContext, handshakeMs: Double, session: NegotiatedSession, rejection: Diagnosis?) {
