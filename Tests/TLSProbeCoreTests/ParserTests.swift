@@ -90,6 +90,8 @@ import TLSProbeLab
         #expect(HSTS.maxAge("max-age=31536000; includeSubDomains") == 31_536_000)
         #expect(HSTS.maxAge("includeSubDomains; max-age=\"300\"") == 300)
         #expect(HSTS.maxAge("preload") == nil)
+        #expect(HSTS.maxAge("max-age=-1") == nil && HSTS.maxAge("max-age=") == nil && HSTS.maxAge("max-age=1e6") == nil)
+        #expect(HSTS.maxAge("max-age=0") == 0)
     }
 }
 

@@ -52,6 +52,20 @@ struct HTTPAbuseTests {
                                       "--resolve", "localhost:\(port):127.0.0.1", "https://localhost:\(port)/"])
     }
 
+    /// An HSTS header without a valid max-age is ignored by browsers (RFC 6797): said so, not
+    /// "HSTS max-age is only missing seconds" as before.
+    @Test(arguments: ["includeSubDomains; preload", "max-age=; includeSubDomains", "max-age=-1"])
+    func hstsWithoutAValidMaxAgeIsIgnoredByBrowsers(header: String) throws {
+        let server = try LabTLSServer(LabTLSServerConfig(chain: pki.chain, http: .respond(status: 200, headers: [("Strict-Transport-Security", header)], body: "ok\n")))
+        defer { server.stop() }
+        let result = try HostileFixture.probe(server)
+        HostileFixture.check(result, exit: [.success], ids: [DiagnosisID.httpHSTSNoMaxAge])
+        let found = try #require(result.report.diagnoses.first { $0.id == DiagnosisID.httpHSTSNoMaxAge })
+        #expect(found.severity == .warning)
+        #expect(found.summary == "The Strict-Transport-Security header \"\(header)\" has no valid max-age, so browsers ignore it.", "\(found.summary)")
+        #expect(!result.report.diagnoses.contains { $0.id == DiagnosisID.httpHSTSShort || $0.id == DiagnosisID.httpNoHSTS })
+    }
+
     @Test func hundredMegabyteBodyIsNotRead() throws {
         let server = try LabTLSServer(LabTLSServerConfig(chain: pki.chain, http: .hugeBody(bytes: 100 << 20)))
         defer { server.stop() }

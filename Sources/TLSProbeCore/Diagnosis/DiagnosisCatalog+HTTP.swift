@@ -150,6 +150,16 @@ extension DiagnosisCatalog {
             docs: "RFC 6797 §6.1.1"
         )
 
+        public let httpHSTSNoMaxAge = DiagnosisEntry(
+            id: "http.hsts_no_max_age", severity: .warning, stage: .http, exitStatus: .success,
+            title: "HSTS header without a valid max-age",
+            summaryTemplate: "The Strict-Transport-Security header \"{header}\" has no valid max-age, so browsers ignore it.",
+            facts: ["header"],
+            explanation: "RFC 6797 makes max-age (a number of seconds) required: a browser ignores a Strict-Transport-Security header without a valid one, so the site has no HSTS at all. It matters for browsers, not for devices.",
+            fixServer: "Send Strict-Transport-Security: max-age=31536000 (add includeSubDomains once every subdomain has HTTPS).",
+            docs: "RFC 6797 §6.1.1"
+        )
+
         public let httpHeadersTooLarge = DiagnosisEntry(
             id: "http.headers_too_large", severity: .warning, stage: .http, exitStatus: .success,
             title: "Response headers too large for small clients",

@@ -74,6 +74,37 @@ final class ChainLab {
 }
 
 /// Standard building blocks.
+/// What a chain suite starts from, made once per test: the lab (its directory is removed when the
+/// test ends) and a hierarchy named after the suite, "NAME Root" → intermediate → leaf.
+struct ChainFixture {
+    let lab: ChainLab
+    let root: LabCertificate
+    let intermediate: LabCertificate
+    /// For localhost, valid from a day ago for 90 days, issued by `intermediate`.
+    let leaf: LabCertificate
+
+    /// The intermediate is "NAME Intermediate" unless `intermediateName` (with its extension
+    /// overrides) says otherwise.
+    init(_ name: String, intermediateName: String? = nil, _ overrides: [(name: String, value: String?)] = []) throws {
+        lab = try ChainLab()
+        root = try ChainSpecs.root("\(name) Root")
+        intermediate = try ChainSpecs.intermediate(intermediateName ?? "\(name) Intermediate", issuer: root, overrides)
+        leaf = try ChainSpecs.leaf(issuer: intermediate)
+    }
+}
+
+/// A suite over one `ChainFixture`: its tests name the lab and the certificates directly.
+protocol ChainSuite {
+    var fixture: ChainFixture { get }
+}
+
+extension ChainSuite {
+    var lab: ChainLab { fixture.lab }
+    var root: LabCertificate { fixture.root }
+    var intermediate: LabCertificate { fixture.intermediate }
+    var leaf: LabCertificate { fixture.leaf }
+}
+
 enum ChainSpecs {
     static func root(_ name: String, key: LabKeySpec = .ec(curve: "P-256"), _ overrides: [(name: String, value: String?)] = []) throws -> LabCertificate {
         var spec = LabCertificateSpec.authority(commonName: name, key: key)

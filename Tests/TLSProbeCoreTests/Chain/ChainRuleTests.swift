@@ -6,14 +6,9 @@ import TLSProbeLab
 /// One X.509 rule per test: a chain that breaks it, generated now, served over TLS on loopback,
 /// probed; the id tlsprobe names is checked, and so is the verdict of a verifier that is not ours.
 @Suite("X.509 rules each get their id", .serialized)
-struct ChainRuleTests {
-    let lab: ChainLab
-    let root: LabCertificate
-
-    init() throws {
-        lab = try ChainLab()
-        root = try ChainSpecs.root("Rules Root")
-    }
+struct ChainRuleTests: ChainSuite {
+    let fixture: ChainFixture
+    init() throws { fixture = try ChainFixture("Rules") }
 
     private func probe(_ chain: [LabCertificate], trust: [LabCertificate]? = nil, label: String = #function) throws -> ProbeReport {
         try lab.probe(sending: chain, trusting: trust ?? [root], label: label)

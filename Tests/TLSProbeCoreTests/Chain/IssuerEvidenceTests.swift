@@ -6,16 +6,9 @@ import TLSProbeLab
 /// "Issuer missing" told apart by what the chain and the trust store show, and the leaf sent
 /// second. Each case is checked against `openssl verify` / Go as well as against tlsprobe.
 @Suite("Issuer evidence and leaf order", .serialized)
-struct IssuerEvidenceTests {
-    let lab: ChainLab
-    let root: LabCertificate
-    let intermediate: LabCertificate
-
-    init() throws {
-        lab = try ChainLab()
-        root = try ChainSpecs.root("Evidence Root")
-        intermediate = try ChainSpecs.intermediate("Evidence Intermediate", issuer: root)
-    }
+struct IssuerEvidenceTests: ChainSuite {
+    let fixture: ChainFixture
+    init() throws { fixture = try ChainFixture("Evidence") }
 
     private func summaries(_ report: ProbeReport) -> String { "\(report.diagnoses.map { "\($0.id)@\($0.depth.map(String.init) ?? "-"): \($0.summary) FIX \($0.fix)" })" }
 

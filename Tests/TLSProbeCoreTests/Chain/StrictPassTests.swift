@@ -7,14 +7,9 @@ import TLSProbeLab
 /// `chain.strict` warning (exit 0), and exit 1 under `--strict`. The oracles show both halves:
 /// the default `openssl verify` accepts, and `openssl verify -x509_strict` or Go rejects.
 @Suite("Strict second opinion", .serialized)
-struct StrictPassTests {
-    let lab: ChainLab
-    let root: LabCertificate
-
-    init() throws {
-        lab = try ChainLab()
-        root = try ChainSpecs.root("Strict Root")
-    }
+struct StrictPassTests: ChainSuite {
+    let fixture: ChainFixture
+    init() throws { fixture = try ChainFixture("Strict") }
 
     private func check(_ chain: [LabCertificate], trust: [LabCertificate]? = nil, words: [String],
                        label: String = #function, sourceLocation: SourceLocation = #_sourceLocation) throws {

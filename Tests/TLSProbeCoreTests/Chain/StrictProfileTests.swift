@@ -9,11 +9,8 @@ import TLSProbeTestSupport
 /// context sets), and the real client is `openssl s_client -x509_strict`: it refuses the chain
 /// that the default `s_client` accepts.
 @Suite("Strict client profiles", .serialized)
-struct StrictProfileTests {
-    let lab: ChainLab
-    let root: LabCertificate
-    let ca: LabCertificate
-    let leaf: LabCertificate
+struct StrictProfileTests: ChainSuite {
+    let fixture: ChainFixture
 
     /// The shipped `--client` profiles (OpenSSL, Mbed TLS) enforce no strict rule; go-1.19 of
     /// `tlsprobe clients` does (GoStrictProfileTests). This one is built as a #20 profile would be.
@@ -25,12 +22,8 @@ struct StrictProfileTests {
         return profile
     }()
 
-    init() throws {
-        lab = try ChainLab()
-        root = try ChainSpecs.root("Profile Root")
-        ca = try ChainSpecs.intermediate("Soft BC CA", issuer: root, [("basicConstraints", "CA:TRUE")])
-        leaf = try ChainSpecs.leaf(issuer: ca)
-    }
+    /// The intermediate's basicConstraints is not critical: what x509_strict refuses.
+    init() throws { fixture = try ChainFixture("Profile", intermediateName: "Soft BC CA", [("basicConstraints", "CA:TRUE")]) }
 
     static func sClient(_ lab: ChainLab, port: UInt16, trust: String, strict: Bool) throws -> TestProcess.Output {
         try TestProcess.tool("openssl", ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-verify_hostname", "localhost",
@@ -38,7 +31,7 @@ struct StrictProfileTests {
     }
 
     @Test func aStrictProfileMakesTheStrictFindingItEnforcesItsFailure() throws {
-        let server = try LabTLSServer(LabTLSServerConfig(chain: [leaf, ca]))
+        let server = try LabTLSServer(LabTLSServerConfig(chain: [leaf, intermediate]))
         defer { server.stop() }
         let trust = try lab.write([root], "strict-profile-root.pem")
         // The real clients: the default s_client connects, the strict one refuses.

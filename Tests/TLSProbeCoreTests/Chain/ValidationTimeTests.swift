@@ -6,18 +6,9 @@ import TLSProbeLab
 /// `--at`: the chain verified as of another time, checked against `openssl verify -attime` and
 /// Go's crypto/x509 (VerifyOptions.CurrentTime) for the same instant.
 @Suite("Validation time (--at)", .serialized)
-struct ValidationTimeTests {
-    let lab: ChainLab
-    let root: LabCertificate
-    let intermediate: LabCertificate
-    let leaf: LabCertificate
-
-    init() throws {
-        lab = try ChainLab()
-        root = try ChainSpecs.root("Time Root")
-        intermediate = try ChainSpecs.intermediate("Time Intermediate", issuer: root)
-        leaf = try ChainSpecs.leaf(issuer: intermediate)  // valid from a day ago for 90 days
-    }
+struct ValidationTimeTests: ChainSuite {
+    let fixture: ChainFixture
+    init() throws { fixture = try ChainFixture("Time") }
 
     private func notAfter() throws -> Date {
         let report = try lab.probe(sending: [leaf, intermediate], trusting: [root])

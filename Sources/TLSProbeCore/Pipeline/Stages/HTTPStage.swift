@@ -165,9 +165,14 @@ struct HTTPStage: ProbeStage {
         }
         if (200..<300).contains(head.status) {
             if let hsts = head.value("strict-transport-security") {
-                let maxAge = HSTS.maxAge(hsts)
-                facts["max_age"] = maxAge.map(String.init) ?? "missing"
-                if (maxAge ?? 0) < HSTS.recommendedMinimum { diagnoses.append(context.diagnosis(DiagnosisID.httpHSTSShort, facts)) }
+                if let maxAge = HSTS.maxAge(hsts) {
+                    facts["max_age"] = String(maxAge)
+                    if maxAge < HSTS.recommendedMinimum { diagnoses.append(context.diagnosis(DiagnosisID.httpHSTSShort, facts)) }
+                } else {
+                    // Without a valid max-age a browser ignores the header (RFC 6797 §8.1).
+                    facts["header"] = String(hsts.prefix(120))
+                    diagnoses.append(context.diagnosis(DiagnosisID.httpHSTSNoMaxAge, facts))
+                }
             } else {
                 diagnoses.append(context.diagnosis(DiagnosisID.httpNoHSTS, facts))
             }
@@ -193,7 +198,10 @@ enum HSTS {
         for directive in header.split(separator: ";") {
             let parts = directive.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
             if parts.count == 2, parts[0].lowercased() == "max-age" {
-                return Int(parts[1].trimmingScalars { $0 == "\"" })
+                // delta-seconds: digits only ("-1", "1e6" or "" make the header invalid).
+                let value = parts[1].trimmingScalars { $0 == "\"" }
+                guard !value.isEmpty, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+                return Int(value)
             }
         }
         return nil
