@@ -34,7 +34,7 @@ let package = Package(
         // One test support for every test target: the pipe-safe process runner, temporary
         // directories removed at exit, the lab PKI fixture, the built binary's location.
         .target(name: "TLSProbeTestSupport", dependencies: ["TLSProbeLab"], path: "Tests/TLSProbeTestSupport"),
-        .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeTestSupport", "TLSProbeCore", "TLSProbeLab"]),
+        .testTarget(name: "TLSProbeCoreTests", dependencies: ["TLSProbeTestSupport", "TLSProbeCore", "TLSProbeLab", "TLSProbeRendering"]),
         .testTarget(name: "TLSProbeRenderingTests", dependencies: ["TLSProbeTestSupport", "TLSProbeRendering", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeLabTests", dependencies: ["TLSProbeTestSupport", "TLSProbeLab", "TLSProbeCore"]),
         .testTarget(name: "TLSProbeCLITests", dependencies: ["TLSProbeTestSupport", "tlsprobe", "TLSProbeLab", "TLSProbeCore", "TLSProbeRendering"]),

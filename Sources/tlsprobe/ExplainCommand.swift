@@ -66,9 +66,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        JSONRenderer.render(value) + "\n"
     }
 }
 

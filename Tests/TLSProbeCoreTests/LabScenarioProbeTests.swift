@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TLSProbeCore
 import TLSProbeLab
+import TLSProbeRendering
 
 /// Every lab scenario, probed for real: the first diagnosis and the exit code must be the ones
 /// the scenario promises (the same table `tlsprobe demo` checks).
@@ -36,6 +37,13 @@ import TLSProbeLab
         // Day counts agree with what `lab list` says (whole days, toward zero).
         if name == "expired" { #expect(first?.summary.hasSuffix(", 10 days ago.") == true, "\(first?.summary ?? "")") }
         if name == "expires-soon" { #expect(first?.summary.contains(", in 3 days (") == true, "\(first?.summary ?? "")") }
+        // The JSON writer gives JSONEncoder's bytes (the oracle), pretty and compact (ndjson).
+        for pretty in [true, false] {
+            let oracle = JSONEncoder()
+            oracle.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            let expected = String(decoding: try oracle.encode(report), as: UTF8.self)
+            #expect(JSONRenderer.render(report, pretty: pretty) == expected, "\(name), pretty \(pretty)")
+        }
     }
 
     /// The lab's missing intermediate is the common real case: the leaf's CA Issuers URL (on
